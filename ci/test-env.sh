@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# Starts (or stops) the real test environment on loopback:
+#   - a CA with server and client certificates (openssl)
+#   - buildkitd on 127.0.0.1:$BUILDKIT_PORT with mutual TLS
+#   - a registry on 127.0.0.1:$REGISTRY_PORT with TLS and htpasswd auth, trusted by buildkitd
+# `start` writes $ENV_DIR/env.sh, which exports what the tests read.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ENV_DIR="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
+BUILDKIT_BIN="${BUILDKIT_BIN:-/opt/buildkit-test/bin}"
+BUILDKIT_PORT="${BUILDKIT_PORT:-12345}"
+REGISTRY_PORT="${REGISTRY_PORT:-15000}"
+REGISTRY_USER=tester
+REGISTRY_PASSWORD=test-password-$$
+
+log() { echo "[test-env] $*"; }
+
+install_packages() {
+  local missing=()
+  command -v docker-registry >/dev/null || missing+=(docker-registry)
+  command -v openssl >/dev/null || missing+=(openssl)
+  [ -x /bin/busybox ] && file_is_static /bin/busybox || missing+=(busybox-static)
+  command -v runc >/dev/null || missing+=(runc)
+  command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+file_is_static() { ! ldd "$1" >/dev/null 2>&1; }
+
+make_certs() {
+  local d="$ENV_DIR/certs"
+  mkdir -p "$d"
+  [ -f "$d/client-key.pem" ] && return
+  log "making a CA and certificates in $d"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=buildkit-test-ca" \
+    -keyout "$d/ca-key.pem" -out "$d/ca.pem" 2>/dev/null
+  for name in server client; do
+    openssl req -newkey rsa:2048 -nodes -subj "/CN=$name" \
+      -keyout "$d/$name-key.pem" -out "$d/$name.csr" 2>/dev/null
+    if [ "$name" = server ]; then
+      printf 'subjectAltName=IP:127.0.0.1,DNS:localhost\nextendedKeyUsage=serverAuth\n' > "$d/$name.ext"
+    else
+      printf 'extendedKeyUsage=clientAuth\n' > "$d/$name.ext"
+    fi
+    openssl x509 -req -in "$d/$name.csr" -CA "$d/ca.pem" -CAkey "$d/ca-key.pem" -CAcreateserial \
+      -days 30 -extfile "$d/$name.ext" -out "$d/$name.pem" 2>/dev/null
+  done
+  # A second, unrelated CA for the "wrong CA" test.
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=other-ca" \
+    -keyout "$d/other-ca-key.pem" -out "$d/other-ca.pem" 2>/dev/null
+}
+
+wait_for() { # description, command...
+  local what="$1"; shift
+  for _ in $(seq 1 100); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.2
+  done
+  log "timed out waiting for $what"; return 1
+}
+
+start_registry() {
+  local d="$ENV_DIR/registry"
+  mkdir -p "$d/data"
+  htpasswd -Bbc "$d/htpasswd" "$REGISTRY_USER" "$REGISTRY_PASSWORD" 2>/dev/null
+  cat > "$d/config.yml" <<CFG
+version: 0.1
+log:
+  level: warn
+storage:
+  filesystem:
+    rootdirectory: $d/data
+  delete:
+    enabled: true
+http:
+  addr: 127.0.0.1:$REGISTRY_PORT
+  tls:
+    certificate: $ENV_DIR/certs/server.pem
+    key: $ENV_DIR/certs/server-key.pem
+auth:
+  htpasswd:
+    realm: buildkit-test
+    path: $d/htpasswd
+CFG
+  log "starting the registry on 127.0.0.1:$REGISTRY_PORT"
+  docker-registry serve "$d/config.yml" > "$ENV_DIR/registry.log" 2>&1 &
+  echo $! > "$ENV_DIR/registry.pid"
+  wait_for registry curl -sf --cacert "$ENV_DIR/certs/ca.pem" -o /dev/null -w '%{http_code}' \
+    -u "$REGISTRY_USER:$REGISTRY_PASSWORD" "https://127.0.0.1:$REGISTRY_PORT/v2/"
+}
+
+start_buildkitd() {
+  local d="$ENV_DIR/buildkitd"
+  mkdir -p "$d/root"
+  cat > "$d/buildkitd.toml" <<CFG
+[worker.oci]
+  enabled = true
+  gc = false
+[worker.containerd]
+  enabled = false
+[registry."127.0.0.1:$REGISTRY_PORT"]
+  http = false
+  insecure = false
+  ca = ["$ENV_DIR/certs/ca.pem"]
+CFG
+  log "starting buildkitd on 127.0.0.1:$BUILDKIT_PORT (mutual TLS)"
+  "$BUILDKIT_BIN/buildkitd" --config "$d/buildkitd.toml" --root "$d/root" \
+    --addr "tcp://127.0.0.1:$BUILDKIT_PORT" \
+    --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
+    --oci-worker-net host > "$ENV_DIR/buildkitd.log" 2>&1 &
+  echo $! > "$ENV_DIR/buildkitd.pid"
+  wait_for buildkitd "$BUILDKIT_BIN/buildctl" --addr "tcp://127.0.0.1:$BUILDKIT_PORT" \
+    --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/client.pem" --tlskey "$ENV_DIR/certs/client-key.pem" \
+    debug workers
+}
+
+write_env() {
+  cat > "$ENV_DIR/env.sh" <<ENV
+export BUILDKIT_TEST_ADDR=tcp://127.0.0.1:$BUILDKIT_PORT
+export BUILDKIT_TEST_CERTS=$ENV_DIR/certs
+export BUILDKIT_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
+export BUILDKIT_TEST_REGISTRY_USER=$REGISTRY_USER
+export BUILDKIT_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
+export BUILDKIT_TEST_BUSYBOX=/bin/busybox
+ENV
+}
+
+stop_all() {
+  for svc in buildkitd registry; do
+    if [ -f "$ENV_DIR/$svc.pid" ]; then
+      local pid; pid=$(cat "$ENV_DIR/$svc.pid")
+      if kill "$pid" 2>/dev/null; then
+        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null || true
+      fi
+      rm -f "$ENV_DIR/$svc.pid"
+      log "stopped $svc"
+    fi
+  done
+  # buildkitd leaves mounts under its root when killed mid-build
+  if [ -d "$ENV_DIR/buildkitd/root" ]; then
+    grep -o " $ENV_DIR/buildkitd/root[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  fi
+  rm -rf "$ENV_DIR"
+}
+
+case "${1:-}" in
+  start)
+    stop_all
+    mkdir -p "$ENV_DIR"
+    install_packages
+    BUILDKIT_BIN="$BUILDKIT_BIN" bash "$ROOT/ci/build-buildkit.sh"
+    make_certs
+    start_registry
+    start_buildkitd
+    write_env
+    log "ready: source $ENV_DIR/env.sh"
+    ;;
+  stop) stop_all ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# The project's test command: starts the real test environment (buildkitd with mutual TLS and a
+# TLS registry with htpasswd, on loopback), runs every test against it, and stops it, pass or fail.
+set -euo pipefail
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$ROOT"
+export BUILDKIT_TEST_ENV_DIR="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
+trap 'bash "$ROOT/ci/test-env.sh" stop' EXIT
+bash "$ROOT/ci/test-env.sh" start
+# shellcheck disable=SC1091
+. "$BUILDKIT_TEST_ENV_DIR/env.sh"
+mvn -B -ntp verify "$@"

@@ -1,0 +1,317 @@
+package io.jenkins.plugins.buildkit.build;
+
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import java.io.Serializable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Everything a user asks of one build, in the terms of {@code docker buildx build}. Built with
+ * {@link #builder()}; {@link #validate()} reports every problem at once, before any work starts.
+ */
+public final class BuildSpec implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    private static final Pattern PLATFORM = Pattern.compile("[a-z0-9_]+/[a-z0-9_]+(/[a-z0-9_.]+)?");
+    private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
+    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
+            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
+                    + COMPONENT + "(?:/" + COMPONENT + ")*"
+                    + "(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+    final String context;
+    final String dockerfile;
+    final String target;
+    final Map<String, String> buildArgs;
+    final Map<String, String> labels;
+    final List<String> platforms;
+    final List<String> tags;
+    final List<String> outputs;
+    final List<String> cacheFrom;
+    final List<String> cacheTo;
+    final boolean noCache;
+    final boolean pull;
+    final boolean push;
+    final List<SecretSource> secrets;
+    final Map<String, RegistryAuth> registryAuth;
+
+    private BuildSpec(Builder b) {
+        this.context = b.context;
+        this.dockerfile = b.dockerfile;
+        this.target = b.target;
+        this.buildArgs = Map.copyOf(b.buildArgs);
+        this.labels = Map.copyOf(b.labels);
+        this.platforms = List.copyOf(b.platforms);
+        this.tags = List.copyOf(b.tags);
+        this.outputs = List.copyOf(b.outputs);
+        this.cacheFrom = List.copyOf(b.cacheFrom);
+        this.cacheTo = List.copyOf(b.cacheTo);
+        this.noCache = b.noCache;
+        this.pull = b.pull;
+        this.push = b.push;
+        this.secrets = List.copyOf(b.secrets);
+        this.registryAuth = Map.copyOf(b.registryAuth);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public Path contextDir() {
+        return Path.of(context).toAbsolutePath().normalize();
+    }
+
+    /** The Dockerfile: {@code file} relative to the working directory when given, else {@code Dockerfile} in the context. */
+    public Path dockerfilePath() {
+        if (dockerfile == null || dockerfile.isBlank()) {
+            return contextDir().resolve("Dockerfile");
+        }
+        return Path.of(dockerfile).toAbsolutePath().normalize();
+    }
+
+    public List<String> platforms() {
+        return platforms;
+    }
+
+    public List<String> tags() {
+        return tags;
+    }
+
+    /** The {@code type} of each cache export; call after {@link #validate()}. */
+    public List<String> cacheExportTypes() {
+        List<String> types = new ArrayList<>();
+        for (String c : cacheTo) {
+            types.add(CacheSpec.parse(c).getType());
+        }
+        return types;
+    }
+
+    /** Parsed outputs, with {@code push} and tags folded in as Buildx does. */
+    public List<OutputSpec> resolvedOutputs() {
+        List<OutputSpec> out = new ArrayList<>();
+        for (String o : outputs) {
+            out.add(OutputSpec.parse(o));
+        }
+        boolean hasImage = out.stream().anyMatch(o -> o.type().equals("image"));
+        if (push && !hasImage) {
+            out.add(OutputSpec.parse("type=image,push=true"));
+        } else if (out.isEmpty() && !tags.isEmpty()) {
+            out.add(OutputSpec.parse("type=image"));
+        }
+        List<OutputSpec> named = new ArrayList<>();
+        for (OutputSpec o : out) {
+            if (o.type().equals("image")) {
+                Map<String, String> attrs = new LinkedHashMap<>(o.attrs());
+                if (!attrs.containsKey("name") && !tags.isEmpty()) {
+                    attrs.put("name", String.join(",", tags));
+                }
+                if (push) {
+                    attrs.put("push", "true");
+                }
+                named.add(o.withAttrs(attrs));
+            } else {
+                named.add(o);
+            }
+        }
+        return named;
+    }
+
+    /**
+     * Every problem with this request, each naming the field and the value; empty when it can run.
+     * Checks only what is knowable here: the daemon's own limits are checked by the driver.
+     */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        if (context == null || context.isBlank()) {
+            problems.add("context: empty");
+        } else if (!Files.isDirectory(contextDir())) {
+            problems.add("context: directory not found: " + contextDir());
+        } else if (!Files.isRegularFile(dockerfilePath())) {
+            problems.add("file: Dockerfile not found: " + dockerfilePath());
+        }
+        if (target != null && !target.isEmpty() && target.isBlank()) {
+            problems.add("target: blank");
+        }
+        buildArgs.forEach((k, v) -> {
+            if (!ARG_NAME.matcher(k).matches()) {
+                problems.add("buildArgs: invalid name \"" + k + "\"");
+            }
+        });
+        labels.forEach((k, v) -> {
+            if (k.isBlank()) {
+                problems.add("labels: empty label name");
+            }
+        });
+        for (String p : platforms) {
+            if (!PLATFORM.matcher(p).matches()) {
+                problems.add("platforms: invalid platform \"" + p + "\" (expected os/arch[/variant], e.g. linux/arm64/v8)");
+            }
+        }
+        for (String t : tags) {
+            if (t == null || t.isBlank()) {
+                problems.add("tags: empty tag");
+            } else if (!IMAGE_REFERENCE.matcher(t).matches()) {
+                problems.add("tags: invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)");
+            }
+        }
+        for (String o : outputs) {
+            try {
+                OutputSpec.parse(o);
+            } catch (IllegalArgumentException e) {
+                problems.add("outputs: " + e.getMessage());
+            }
+        }
+        if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.contains("name="))) {
+            problems.add("tags: push=true needs at least one tag");
+        }
+        for (String c : cacheFrom) {
+            try {
+                CacheSpec.parse(c);
+            } catch (IllegalArgumentException e) {
+                problems.add("cacheFrom: " + e.getMessage());
+            }
+        }
+        for (String c : cacheTo) {
+            try {
+                CacheSpec.parse(c);
+            } catch (IllegalArgumentException e) {
+                problems.add("cacheTo: " + e.getMessage());
+            }
+        }
+        List<String> seenSecretIds = new ArrayList<>();
+        for (SecretSource s : secrets) {
+            String problem = s.problem();
+            if (problem != null) {
+                problems.add(problem);
+            }
+            if (seenSecretIds.contains(s.id())) {
+                problems.add("secrets: secret id \"" + s.id() + "\" given twice");
+            }
+            seenSecretIds.add(s.id());
+        }
+        registryAuth.forEach((host, auth) -> {
+            if (host.isBlank()) {
+                problems.add("registryCredentials: empty registry host");
+            }
+        });
+        return problems;
+    }
+
+    /** @throws InvalidBuildSpecException listing every problem */
+    public void validate() throws InvalidBuildSpecException {
+        List<String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidBuildSpecException(problems);
+        }
+    }
+
+    /** Collects a build request; nothing is checked until {@link BuildSpec#validate()}. */
+    public static final class Builder {
+        private String context = ".";
+        private String dockerfile;
+        private String target;
+        private final Map<String, String> buildArgs = new LinkedHashMap<>();
+        private final Map<String, String> labels = new LinkedHashMap<>();
+        private final List<String> platforms = new ArrayList<>();
+        private final List<String> tags = new ArrayList<>();
+        private final List<String> outputs = new ArrayList<>();
+        private final List<String> cacheFrom = new ArrayList<>();
+        private final List<String> cacheTo = new ArrayList<>();
+        private boolean noCache;
+        private boolean pull;
+        private boolean push;
+        private final List<SecretSource> secrets = new ArrayList<>();
+        private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder context(String dir) {
+            this.context = dir;
+            return this;
+        }
+
+        public Builder dockerfile(String file) {
+            this.dockerfile = file;
+            return this;
+        }
+
+        public Builder target(String stage) {
+            this.target = stage;
+            return this;
+        }
+
+        public Builder buildArg(String name, String value) {
+            buildArgs.put(name, value);
+            return this;
+        }
+
+        public Builder label(String name, String value) {
+            labels.put(name, value);
+            return this;
+        }
+
+        /** One or more platforms; a comma-separated list is split. */
+        public Builder platform(String platform) {
+            for (String p : platform.split(",", -1)) {
+                platforms.add(p.trim());
+            }
+            return this;
+        }
+
+        public Builder tag(String tag) {
+            tags.add(tag);
+            return this;
+        }
+
+        public Builder output(String output) {
+            outputs.add(output);
+            return this;
+        }
+
+        public Builder cacheFrom(String cache) {
+            cacheFrom.add(cache);
+            return this;
+        }
+
+        public Builder cacheTo(String cache) {
+            cacheTo.add(cache);
+            return this;
+        }
+
+        public Builder noCache(boolean noCache) {
+            this.noCache = noCache;
+            return this;
+        }
+
+        public Builder pull(boolean pull) {
+            this.pull = pull;
+            return this;
+        }
+
+        public Builder push(boolean push) {
+            this.push = push;
+            return this;
+        }
+
+        public Builder secret(SecretSource secret) {
+            secrets.add(secret);
+            return this;
+        }
+
+        public Builder registryAuth(String host, RegistryAuth auth) {
+            registryAuth.put(host, auth);
+            return this;
+        }
+
+        public BuildSpec build() {
+            return new BuildSpec(this);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.jenkins.plugins.buildkit.build;
+
+import io.jenkins.plugins.buildkit.client.BuildSession;
+import io.jenkins.plugins.buildkit.client.ExportTarget;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.jenkins.plugins.buildkit.wire.control.CacheOptions;
+import io.jenkins.plugins.buildkit.wire.control.CacheOptionsEntry;
+import io.jenkins.plugins.buildkit.wire.control.Exporter;
+import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a {@link BuildSpec} into the Dockerfile-frontend solve request and the session it needs. */
+public final class SolveRequests {
+
+    /** A solve request and the session serving its files, secrets, credentials and exports. */
+    public record Prepared(SolveRequest request, BuildSession session) {
+    }
+
+    private SolveRequests() {
+    }
+
+    /** The frontend resolves cache for base images from these too; Buildx passes them as JSON. */
+    private static String cacheImportsJson(List<CacheOptionsEntry> imports) throws IOException {
+        StringWriter text = new StringWriter();
+        try (JsonGenerator json = new JsonFactory().createGenerator(text)) {
+            json.writeStartArray();
+            for (CacheOptionsEntry entry : imports) {
+                json.writeStartObject();
+                json.writeStringField("Type", entry.getType());
+                json.writeObjectFieldStart("Attrs");
+                for (Map.Entry<String, String> a : entry.getAttrsMap().entrySet()) {
+                    json.writeStringField(a.getKey(), a.getValue());
+                }
+                json.writeEndObject();
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+        }
+        return text.toString();
+    }
+
+    /**
+     * @param multipleExporters whether the daemon reads the exporter list (BuildKit 0.13+); older ones
+     *     read a single exporter from the deprecated fields
+     */
+    public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
+        spec.validate();
+        Path context = spec.contextDir();
+        Path dockerfile = spec.dockerfilePath();
+        SolveRequest.Builder req = SolveRequest.newBuilder().setFrontend("dockerfile.v0");
+        BuildSession.Builder session = BuildSession.builder()
+                .name(context.getFileName() == null ? "context" : context.getFileName().toString())
+                .sharedKeyFor(context)
+                .directory("context", context)
+                .directory("dockerfile", dockerfile.getParent());
+
+        req.putFrontendAttrs("filename", dockerfile.getFileName().toString());
+        if (spec.target != null && !spec.target.isBlank()) {
+            req.putFrontendAttrs("target", spec.target.trim());
+        }
+        spec.buildArgs.forEach((k, v) -> req.putFrontendAttrs("build-arg:" + k, v == null ? "" : v));
+        spec.labels.forEach((k, v) -> req.putFrontendAttrs("label:" + k, v == null ? "" : v));
+        if (!spec.platforms.isEmpty()) {
+            req.putFrontendAttrs("platform", String.join(",", spec.platforms));
+        }
+        if (spec.noCache) {
+            req.putFrontendAttrs("no-cache", "");
+        }
+        if (spec.pull) {
+            req.putFrontendAttrs("image-resolve-mode", "pull");
+        }
+
+        List<OutputSpec> outputs = spec.resolvedOutputs();
+        if (!multipleExporters && outputs.size() > 1) {
+            throw new InvalidBuildSpecException(List.of("outputs: this BuildKit daemon takes one output per build, "
+                    + outputs.size() + " were given (BuildKit 0.13 or newer takes several)"));
+        }
+        for (int i = 0; i < outputs.size(); i++) {
+            OutputSpec o = outputs.get(i);
+            Map<String, String> attrs = new java.util.LinkedHashMap<>(o.attrs());
+            if (o.deliversToClient()) {
+                String dest = attrs.remove("dest");
+                Path destPath = Path.of(dest).toAbsolutePath().normalize();
+                session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));
+            }
+            if (multipleExporters) {
+                req.addExporters(Exporter.newBuilder().setType(o.type()).putAllAttrs(attrs));
+            } else {
+                req.setExporterDeprecated(o.type()).putAllExporterAttrsDeprecated(attrs);
+            }
+        }
+
+        if (!spec.cacheFrom.isEmpty() || !spec.cacheTo.isEmpty()) {
+            CacheOptions.Builder cache = CacheOptions.newBuilder();
+            spec.cacheFrom.forEach(c -> cache.addImports(CacheSpec.parse(c)));
+            spec.cacheTo.forEach(c -> cache.addExports(CacheSpec.parse(c)));
+            req.setCache(cache);
+            // The frontend also needs the imports to resolve cache for base images.
+            if (!spec.cacheFrom.isEmpty()) {
+                req.putFrontendAttrs("cache-imports", cacheImportsJson(cache.getImportsList()));
+            }
+        }
+
+        for (SecretSource s : spec.secrets) {
+            session.secret(s.id(), s.read());
+        }
+        spec.registryAuth.forEach(session::registryAuth);
+        return new Prepared(req.build(), session.build());
+    }
+}

@@ -1,0 +1,321 @@
+package io.jenkins.plugins.buildkit.client;
+
+import com.google.common.util.concurrent.ListenableFuture;
+import io.grpc.Context;
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
+import io.grpc.netty.shaded.io.grpc.netty.NegotiationType;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.stub.StreamObserver;
+import io.jenkins.plugins.buildkit.wire.control.ControlGrpc;
+import io.jenkins.plugins.buildkit.wire.control.DiskUsageRequest;
+import io.jenkins.plugins.buildkit.wire.control.InfoRequest;
+import io.jenkins.plugins.buildkit.wire.control.InfoResponse;
+import io.jenkins.plugins.buildkit.wire.control.ListWorkersRequest;
+import io.jenkins.plugins.buildkit.wire.control.PruneRequest;
+import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
+import io.jenkins.plugins.buildkit.wire.control.SolveResponse;
+import io.jenkins.plugins.buildkit.wire.control.StatusRequest;
+import io.jenkins.plugins.buildkit.wire.control.StatusResponse;
+import io.jenkins.plugins.buildkit.wire.control.UsageRecord;
+import io.jenkins.plugins.buildkit.wire.types.WorkerRecord;
+import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLException;
+
+/**
+ * A connection to one buildkitd and the calls of its Control service. Thread-safe; close it when done.
+ */
+public final class BuildKitClient implements AutoCloseable {
+    private static final int MAX_MESSAGE = 64 * 1024 * 1024;
+
+    private final ManagedChannel channel;
+    private final EventLoopGroup ownLoop;
+    private final ConnectionConfig config;
+    private final ControlGrpc.ControlBlockingStub blocking;
+    private final ControlGrpc.ControlStub async;
+    private final ControlGrpc.ControlFutureStub futures;
+
+    private BuildKitClient(ManagedChannel channel, EventLoopGroup ownLoop, ConnectionConfig config) {
+        this.channel = channel;
+        this.ownLoop = ownLoop;
+        this.config = config;
+        this.blocking = ControlGrpc.newBlockingStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
+        this.async = ControlGrpc.newStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
+        this.futures = ControlGrpc.newFutureStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
+    }
+
+    /**
+     * Connects and checks that a BuildKit daemon answers within the connect timeout, so that a wrong
+     * address, certificate or protocol fails here with a clear message rather than in a build.
+     */
+    public static BuildKitClient connect(ConnectionConfig config) throws BuildKitException {
+        Endpoint endpoint = config.endpoint();
+        NettyChannelBuilder builder;
+        EventLoopGroup ownLoop = null;
+        if (endpoint.scheme() == Endpoint.Scheme.UNIX) {
+            ownLoop = new EpollEventLoopGroup(1);
+            builder = NettyChannelBuilder.forAddress(new DomainSocketAddress(endpoint.socketPath()))
+                    .eventLoopGroup(ownLoop).channelType(EpollDomainSocketChannel.class);
+        } else {
+            builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port());
+        }
+        TlsConfig tls = config.tls();
+        if (tls == null) {
+            builder.negotiationType(NegotiationType.PLAINTEXT);
+        } else {
+            builder.sslContext(sslContext(tls));
+            if (tls.serverName() != null) {
+                builder.overrideAuthority(tls.serverName());
+            }
+        }
+        builder.maxInboundMessageSize(MAX_MESSAGE)
+                .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                        (int) config.connectTimeout().toMillis());
+        BuildKitClient client = new BuildKitClient(builder.build(), ownLoop, config);
+        try {
+            client.ping();
+            return client;
+        } catch (BuildKitException | RuntimeException e) {
+            client.close();
+            throw e;
+        }
+    }
+
+    private static SslContext sslContext(TlsConfig tls) throws BuildKitException {
+        try {
+            SslContextBuilder b = GrpcSslContexts.forClient()
+                    .trustManager(tls.caCertificates().toArray(new X509Certificate[0]));
+            if (tls.hasClientCertificate()) {
+                b.keyManager(tls.clientKey(), tls.clientCertificates().toArray(new X509Certificate[0]));
+            }
+            return b.build();
+        } catch (SSLException e) {
+            throw new BuildKitException("cannot set up TLS: " + e.getMessage(), e);
+        }
+    }
+
+    private void ping() throws BuildKitException {
+        long timeoutMs = config.connectTimeout().toMillis();
+        try {
+            blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).withWaitForReady().info(InfoRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                // Daemons before BuildKit 0.11 have no Info; ListWorkers proves the connection as well.
+                try {
+                    blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).listWorkers(ListWorkersRequest.getDefaultInstance());
+                    return;
+                } catch (StatusRuntimeException e2) {
+                    throw connectionError(e2);
+                }
+            }
+            throw connectionError(e);
+        }
+    }
+
+    private BuildKitException connectionError(StatusRuntimeException e) {
+        String where = "BuildKit at " + config.endpoint();
+        Status.Code code = e.getStatus().getCode();
+        String detail = describeCause(e);
+        if (code == Status.Code.DEADLINE_EXCEEDED) {
+            String hint = config.tls() == null
+                    ? " (if the daemon expects TLS, give a CA certificate and a client certificate and key)"
+                    : " (check that the daemon serves TLS and that its certificate is signed by the given CA)";
+            return new BuildKitException("cannot connect to " + where + ": no answer within "
+                    + config.connectTimeout().toSeconds() + "s" + (detail.isEmpty() ? "" : ": " + detail) + hint, e);
+        }
+        if (code == Status.Code.UNAVAILABLE) {
+            String hint = "";
+            String lower = detail.toLowerCase(java.util.Locale.ROOT);
+            if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unable to find valid")) {
+                hint = " (the daemon's certificate is not signed by the given CA)";
+            } else if (lower.contains("certificate_required") || lower.contains("bad_certificate") || lower.contains("bad certificate")) {
+                hint = " (the daemon requires a client certificate it trusts: give cert and key)";
+            } else if (config.tls() == null) {
+                hint = " (if the daemon expects TLS, give a CA certificate and a client certificate and key)";
+            } else if (lower.contains("not an ssl") || lower.contains("not ssl") || lower.contains("plaintext")) {
+                hint = " (the daemon does not speak TLS on this port)";
+            }
+            return new BuildKitException("cannot connect to " + where + ": " + detail + hint, e);
+        }
+        return new BuildKitException("cannot connect to " + where + ": " + code + ": " + detail, e);
+    }
+
+    private static String describeCause(StatusRuntimeException e) {
+        StringBuilder sb = new StringBuilder();
+        if (e.getStatus().getDescription() != null) {
+            sb.append(e.getStatus().getDescription());
+        }
+        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+            if (c.getMessage() != null && sb.indexOf(c.getMessage()) < 0) {
+                sb.append(sb.length() == 0 ? "" : ": ").append(c.getMessage());
+            }
+        }
+        return sb.toString();
+    }
+
+    public ConnectionConfig config() {
+        return config;
+    }
+
+    /** The daemon's version; empty fields on daemons that predate the Info call. */
+    public InfoResponse info() throws BuildKitException {
+        try {
+            return blocking.info(InfoRequest.getDefaultInstance());
+        } catch (StatusRuntimeException e) {
+            if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
+                return InfoResponse.getDefaultInstance();
+            }
+            throw callError("Info", e);
+        }
+    }
+
+    /** Whether the daemon takes several exporters in one solve (BuildKit 0.13 and newer). */
+    public boolean supportsMultipleExporters() throws BuildKitException {
+        return DaemonVersion.parse(info().getBuildkitVersion().getVersion()).atLeast(0, 13);
+    }
+
+    public List<WorkerRecord> listWorkers() throws BuildKitException {
+        try {
+            return blocking.listWorkers(ListWorkersRequest.getDefaultInstance()).getRecordList();
+        } catch (StatusRuntimeException e) {
+            throw callError("ListWorkers", e);
+        }
+    }
+
+    public List<UsageRecord> diskUsage(List<String> filters) throws BuildKitException {
+        try {
+            return blocking.diskUsage(DiskUsageRequest.newBuilder().addAllFilter(filters).build()).getRecordList();
+        } catch (StatusRuntimeException e) {
+            throw callError("DiskUsage", e);
+        }
+    }
+
+    /** Prunes the build cache; each removed record is passed to {@code removed} as the daemon reports it. */
+    public void prune(PruneRequest request, Consumer<UsageRecord> removed) throws BuildKitException {
+        try {
+            Iterator<UsageRecord> it = blocking.prune(request);
+            while (it.hasNext()) {
+                removed.accept(it.next());
+            }
+        } catch (StatusRuntimeException e) {
+            throw callError("Prune", e);
+        }
+    }
+
+    private BuildKitException callError(String call, StatusRuntimeException e) {
+        return new BuildKitException(call + " on BuildKit at " + config.endpoint() + " failed: "
+                + e.getStatus().getCode() + ": " + describeCause(e), e);
+    }
+
+    /**
+     * Runs a solve with the given session and streams its progress to {@code listener}. Interrupting
+     * the calling thread cancels the solve on the daemon.
+     *
+     * @throws BuildKitException with the daemon's error, naming the failed step and its last output
+     */
+    public SolveResult solve(SolveRequest request, BuildSession session, ProgressListener listener)
+            throws BuildKitException, InterruptedException {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        String ref = request.getRef().isEmpty() ? HexFormat.of().formatHex(random) : request.getRef();
+        SolveRequest req = request.toBuilder().setRef(ref).setSession(session.id()).build();
+        StepTracker steps = new StepTracker();
+        CountDownLatch progressDone = new CountDownLatch(1);
+        Context.CancellableContext cancellable = Context.current().withCancellation();
+        Throwable failure = null;
+        try {
+            session.start(async);
+            cancellable.run(() -> async.status(StatusRequest.newBuilder().setRef(ref).build(), new StreamObserver<>() {
+                @Override
+                public void onNext(StatusResponse value) {
+                    SolveStatus status = SolveStatus.from(value);
+                    steps.onStatus(status);
+                    listener.onStatus(status);
+                }
+
+                @Override
+                public void onError(Throwable t) {
+                    progressDone.countDown();
+                }
+
+                @Override
+                public void onCompleted() {
+                    progressDone.countDown();
+                }
+            }));
+            ListenableFuture<SolveResponse> solve;
+            Context previous = cancellable.attach();
+            try {
+                solve = futures.solve(req);
+            } finally {
+                cancellable.detach(previous);
+            }
+            SolveResponse response;
+            try {
+                response = solve.get();
+            } catch (InterruptedException e) {
+                cancellable.cancel(e);
+                failure = e;
+                throw e;
+            } catch (ExecutionException e) {
+                // Let the last progress (the failed step's error and output) arrive before explaining.
+                progressDone.await(5, TimeUnit.SECONDS);
+                failure = solveError(e.getCause(), steps);
+                throw (BuildKitException) failure;
+            }
+            progressDone.await(10, TimeUnit.SECONDS);
+            return new SolveResult(response.getExporterResponseMap(), steps.totalSteps(), steps.cachedSteps());
+        } catch (BuildKitException | RuntimeException e) {
+            if (failure == null) {
+                failure = e;
+            }
+            throw e;
+        } finally {
+            cancellable.cancel(null);
+            session.close();
+            listener.onFinish(failure);
+        }
+    }
+
+    private BuildKitException solveError(Throwable cause, StepTracker steps) {
+        String daemonMessage = cause instanceof StatusRuntimeException
+                ? ((StatusRuntimeException) cause).getStatus().getDescription()
+                : String.valueOf(cause.getMessage());
+        if (cause instanceof StatusRuntimeException
+                && ((StatusRuntimeException) cause).getStatus().getCode() == Status.Code.UNAVAILABLE) {
+            daemonMessage = "lost connection to BuildKit at " + config.endpoint() + ": " + describeCause((StatusRuntimeException) cause);
+        }
+        String step = steps.describeFailure();
+        String message = "build failed: " + daemonMessage + (step == null ? "" : "\n" + step);
+        return new BuildKitException(message, cause);
+    }
+
+    @Override
+    public void close() {
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (ownLoop != null) {
+            ownLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        }
+    }
+}

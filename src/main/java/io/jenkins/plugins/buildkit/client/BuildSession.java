@@ -1,0 +1,289 @@
+package io.jenkins.plugins.buildkit.client;
+
+import com.google.protobuf.ByteString;
+import io.grpc.Metadata;
+import io.grpc.Server;
+import io.grpc.ServerMethodDefinition;
+import io.grpc.ServerServiceDefinition;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap;
+import io.grpc.netty.shaded.io.netty.buffer.ByteBuf;
+import io.grpc.netty.shaded.io.netty.buffer.Unpooled;
+import io.grpc.netty.shaded.io.netty.channel.Channel;
+import io.grpc.netty.shaded.io.netty.channel.ChannelFuture;
+import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
+import io.grpc.netty.shaded.io.netty.channel.ChannelInboundHandlerAdapter;
+import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
+import io.grpc.netty.shaded.io.netty.channel.DefaultEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.local.LocalAddress;
+import io.grpc.netty.shaded.io.netty.channel.local.LocalChannel;
+import io.grpc.netty.shaded.io.netty.channel.local.LocalServerChannel;
+import io.grpc.stub.ClientCallStreamObserver;
+import io.grpc.stub.ClientResponseObserver;
+import io.grpc.stub.MetadataUtils;
+import io.jenkins.plugins.buildkit.wire.control.BytesMessage;
+import io.jenkins.plugins.buildkit.wire.control.ControlGrpc;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The client side of a build: what the daemon may read (source directories, secrets, registry
+ * credentials) and where exports land. BuildKit reaches these through {@code Control.Session}: the
+ * client opens a byte stream, and inside it the daemon speaks HTTP/2 as a gRPC client to us. We run a
+ * gRPC server on an in-memory Netty address and pipe the stream's bytes to and from it.
+ */
+public final class BuildSession implements AutoCloseable {
+
+    private static final EventLoopGroup LOOPS = new DefaultEventLoopGroup(2, runnable -> {
+        Thread t = new Thread(runnable, "buildkit-session-loop");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final AtomicInteger THREADS = new AtomicInteger();
+    /**
+     * gRPC sets TCP keep-alive on every accepted channel; an in-memory channel has no such option and
+     * Netty would warn about it on each build. Held strongly so the level sticks.
+     */
+    private static final Logger BOOTSTRAP_LOG = Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
+
+    static {
+        BOOTSTRAP_LOG.setLevel(Level.SEVERE);
+    }
+    private static final int MAX_MESSAGE = 64 * 1024 * 1024;
+
+    private final String id;
+    private final String name;
+    private final String sharedKey;
+    private final Map<String, Path> dirs;
+    private final Map<Integer, ExportTarget> exports;
+    private final Map<String, byte[]> secrets;
+    private final Map<String, RegistryAuth> registryAuth;
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "buildkit-session-" + THREADS.incrementAndGet());
+        t.setDaemon(true);
+        return t;
+    });
+    private Server server;
+    private Channel pipe;
+    private ClientCallStreamObserver<BytesMessage> upstream;
+    private final AtomicBoolean upstreamCompleted = new AtomicBoolean();
+    private volatile boolean closed;
+
+    private BuildSession(Builder b) {
+        byte[] random = new byte[16];
+        new SecureRandom().nextBytes(random);
+        this.id = HexFormat.of().formatHex(random);
+        this.name = b.name;
+        this.sharedKey = b.sharedKey;
+        this.dirs = Map.copyOf(b.dirs);
+        this.exports = Map.copyOf(b.exports);
+        this.secrets = Map.copyOf(b.secrets);
+        this.registryAuth = Map.copyOf(b.registryAuth);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** Opens the session stream on the daemon and starts serving it. */
+    void start(ControlGrpc.ControlStub control) throws BuildKitException {
+        LocalAddress address = new LocalAddress("buildkit-session-" + id);
+        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, executor);
+        Metadata headers = new Metadata();
+        headers.put(key("x-docker-expose-session-uuid"), id);
+        headers.put(key("x-docker-expose-session-name"), name);
+        headers.put(key("x-docker-expose-session-sharedkey"), sharedKey);
+        NettyServerBuilder serverBuilder = NettyServerBuilder.forAddress(address)
+                .channelType(LocalServerChannel.class)
+                .bossEventLoopGroup(LOOPS)
+                .workerEventLoopGroup(LOOPS)
+                .executor(executor)
+                .maxInboundMessageSize(MAX_MESSAGE)
+                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                .permitKeepAliveWithoutCalls(true);
+        for (ServerServiceDefinition def : services.definitions()) {
+            serverBuilder.addService(def);
+            for (ServerMethodDefinition<?, ?> m : def.getMethods()) {
+                headers.put(key("x-docker-expose-session-grpc-method"), "/" + m.getMethodDescriptor().getFullMethodName());
+            }
+        }
+        try {
+            server = serverBuilder.build().start();
+        } catch (IOException e) {
+            throw new BuildKitException("cannot start the build session: " + e.getMessage(), e);
+        }
+
+        // The pipe reads nothing until the session stream exists to carry it; the daemon's bytes are
+        // written to it only once it is connected, so neither side's preface is lost.
+        ChannelFuture connected = new Bootstrap().group(LOOPS).channel(LocalChannel.class)
+                .option(ChannelOption.AUTO_READ, false)
+                .handler(new ChannelInboundHandlerAdapter() {
+                    @Override
+                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                        ByteBuf buf = (ByteBuf) msg;
+                        try {
+                            upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
+                        } finally {
+                            buf.release();
+                        }
+                        if (!upstream.isReady()) {
+                            // Stop reading our server's output until the daemon has taken what we sent.
+                            ctx.channel().config().setAutoRead(false);
+                        }
+                    }
+
+                    @Override
+                    public void channelInactive(ChannelHandlerContext ctx) {
+                        completeUpstream();
+                    }
+                })
+                .connect(address);
+        pipe = connected.channel();
+        try {
+            connected.sync();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new BuildKitException("interrupted while starting the build session", e);
+        } catch (RuntimeException e) {
+            close();
+            throw new BuildKitException("cannot start the build session: " + e.getMessage(), e);
+        }
+
+        ClientResponseObserver<BytesMessage, BytesMessage> downstream = new ClientResponseObserver<>() {
+            @Override
+            public void beforeStart(ClientCallStreamObserver<BytesMessage> requestStream) {
+                upstream = requestStream;
+                requestStream.setOnReadyHandler(() -> pipe.eventLoop().execute(() -> pipe.config().setAutoRead(true)));
+            }
+
+            @Override
+            public void onNext(BytesMessage value) {
+                pipe.writeAndFlush(Unpooled.wrappedBuffer(value.getData().asReadOnlyByteBuffer()));
+            }
+
+            @Override
+            public void onError(Throwable t) {
+                pipe.close();
+            }
+
+            @Override
+            public void onCompleted() {
+                pipe.close();
+            }
+        };
+        control.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+                .withMaxInboundMessageSize(MAX_MESSAGE)
+                .session(downstream);
+        pipe.config().setAutoRead(true);
+    }
+
+    private void completeUpstream() {
+        if (upstream != null && upstreamCompleted.compareAndSet(false, true)) {
+            upstream.onCompleted();
+        }
+    }
+
+    private static Metadata.Key<String> key(String name) {
+        return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (pipe != null) {
+            pipe.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
+        completeUpstream();
+        if (server != null) {
+            server.shutdownNow();
+            try {
+                server.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        executor.shutdownNow();
+    }
+
+    /** Collects what a session serves. */
+    public static final class Builder {
+        private String name = "buildkit-java";
+        private String sharedKey = "";
+        private final Map<String, Path> dirs = new HashMap<>();
+        private final Map<Integer, ExportTarget> exports = new HashMap<>();
+        private final Map<String, byte[]> secrets = new HashMap<>();
+        private final Map<String, RegistryAuth> registryAuth = new HashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder name(String name) {
+            this.name = name;
+            return this;
+        }
+
+        /**
+         * The daemon keeps the last copy of each source directory per shared key, so a stable key per
+         * context makes the next upload incremental.
+         */
+        public Builder sharedKeyFor(Path context) {
+            try {
+                byte[] digest = MessageDigest.getInstance("SHA-256")
+                        .digest(context.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
+                this.sharedKey = HexFormat.of().formatHex(digest);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            return this;
+        }
+
+        /** A directory the daemon may read by name: {@code context}, {@code dockerfile} or a named context. */
+        public Builder directory(String dirName, Path dir) {
+            dirs.put(dirName, dir);
+            return this;
+        }
+
+        /** Where the exporter at index {@code exporterId} of the request delivers. */
+        public Builder export(int exporterId, ExportTarget target) {
+            exports.put(exporterId, target);
+            return this;
+        }
+
+        public Builder secret(String secretId, byte[] value) {
+            secrets.put(secretId, value.clone());
+            return this;
+        }
+
+        public Builder registryAuth(String registryHost, RegistryAuth auth) {
+            registryAuth.put(RegistryAuth.hostKey(registryHost), auth);
+            return this;
+        }
+
+        public BuildSession build() {
+            return new BuildSession(this);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.jenkins.plugins.buildkit.driver;
+
+import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import java.io.PrintStream;
+import java.util.Set;
+
+/**
+ * One BuildKit builder as Buildx knows it: a driver that can bring its daemon up, report on it,
+ * connect to it, and take it down. The four drivers (docker, docker-container, kubernetes, remote)
+ * differ only in how the daemon is created and reached, and in the features they offer.
+ */
+public interface Driver {
+
+    /** The builder's name, as the user configured it. */
+    String builderName();
+
+    /** The driver's name as Buildx spells it: {@code docker}, {@code docker-container}, {@code kubernetes}, {@code remote}. */
+    String driverName();
+
+    /** Makes the daemon ready to build (creating and starting it where the driver manages it). */
+    void bootstrap(PrintStream log) throws BuildKitException, InterruptedException;
+
+    DriverStatus status() throws BuildKitException, InterruptedException;
+
+    /** A connected client; the caller closes it. */
+    BuildKitClient connect() throws BuildKitException, InterruptedException;
+
+    /** Stops the daemon where the driver manages it. */
+    void stop() throws BuildKitException, InterruptedException;
+
+    /** Removes the daemon and, unless {@code keepState}, its state. */
+    void remove(boolean keepState, boolean keepDaemon) throws BuildKitException, InterruptedException;
+
+    Set<DriverFeature> features();
+}

@@ -1,0 +1,28 @@
+package io.jenkins.plugins.buildkit.driver;
+
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.SolveRequests;
+import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.SolveResult;
+import java.io.IOException;
+
+/** One build on one builder: check the request, connect, solve, and hand back the result. */
+public final class DriverBuild {
+    private DriverBuild() {
+    }
+
+    /**
+     * Validates the request and the driver's support for it before anything starts, then runs it.
+     * Interrupting the calling thread cancels the solve on the daemon.
+     */
+    public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress)
+            throws IOException, InterruptedException {
+        spec.validate();
+        FeatureCheck.check(driver, spec);
+        try (BuildKitClient client = driver.connect()) {
+            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, client.supportsMultipleExporters());
+            return client.solve(prepared.request(), prepared.session(), progress);
+        }
+    }
+}

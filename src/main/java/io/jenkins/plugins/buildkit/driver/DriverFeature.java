@@ -1,0 +1,20 @@
+package io.jenkins.plugins.buildkit.driver;
+
+/** What a driver may or may not offer (DESIGN.md's capability matrix). */
+public enum DriverFeature {
+    LOAD_INTO_DOCKER("loading the image into Docker"),
+    CACHE_EXPORT("cache export other than inline"),
+    TARBALL_OUTPUTS("tar, oci and docker outputs"),
+    MULTI_PLATFORM("building for several platforms"),
+    BUILDKIT_CONFIG("BuildKit configuration");
+
+    private final String description;
+
+    DriverFeature(String description) {
+        this.description = description;
+    }
+
+    public String description() {
+        return description;
+    }
+}

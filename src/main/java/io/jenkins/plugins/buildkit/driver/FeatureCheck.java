@@ -1,0 +1,40 @@
+package io.jenkins.plugins.buildkit.driver;
+
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
+import java.util.Set;
+
+/** Holds a build spec against a driver's features, so that a refusal comes before the solve. */
+public final class FeatureCheck {
+    private static final Set<String> TARBALL_TYPES = Set.of("tar", "oci", "docker");
+
+    private FeatureCheck() {
+    }
+
+    /** @throws UnsupportedFeatureException for the first feature the driver lacks */
+    public static void check(Driver driver, BuildSpec spec)
+            throws UnsupportedFeatureException {
+        Set<DriverFeature> has = driver.features();
+        if (!has.contains(DriverFeature.MULTI_PLATFORM) && spec.platforms().size() > 1) {
+            throw refuse(driver, DriverFeature.MULTI_PLATFORM, "asked for " + String.join(",", spec.platforms()));
+        }
+        if (!has.contains(DriverFeature.TARBALL_OUTPUTS)) {
+            for (OutputSpec o : spec.resolvedOutputs()) {
+                if (TARBALL_TYPES.contains(o.type()) && o.dest() != null) {
+                    throw refuse(driver, DriverFeature.TARBALL_OUTPUTS, "asked for type=" + o.type());
+                }
+            }
+        }
+        if (!has.contains(DriverFeature.CACHE_EXPORT)) {
+            for (String type : spec.cacheExportTypes()) {
+                if (!type.equals("inline")) {
+                    throw refuse(driver, DriverFeature.CACHE_EXPORT, "asked for type=" + type);
+                }
+            }
+        }
+    }
+
+    private static UnsupportedFeatureException refuse(Driver driver, DriverFeature feature, String detail) {
+        return new UnsupportedFeatureException(driver.builderName(), driver.driverName(), feature, detail, "docker-container");
+    }
+}

@@ -1,0 +1,203 @@
+package io.jenkins.plugins.buildkit.fs;
+
+import io.jenkins.plugins.buildkit.wire.fsutil.Packet;
+import io.jenkins.plugins.buildkit.wire.fsutil.Stat;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The receiving end of fsutil's transfer, used for {@code type=local} exports: the daemon sends one
+ * STAT per entry, we request each regular file by its STAT index and write the DATA that follows.
+ * Every path is checked to stay inside the destination, and no file is opened through a symlink.
+ */
+public final class DirectoryReceiver {
+
+    /** Where our answers (REQ, FIN, ERR) go. */
+    public interface PacketSink {
+        void send(Packet packet) throws IOException;
+    }
+
+    private final Path dest;
+    private final PacketSink out;
+    private final Map<Integer, Path> requested = new HashMap<>();
+    private final Map<Integer, Stat> requestedStats = new HashMap<>();
+    private final Map<Integer, SeekableByteChannel> open = new HashMap<>();
+    /** Directories get their mode and mtime last, once nothing more is written into them. */
+    private final Deque<Map.Entry<Path, Stat>> directories = new ArrayDeque<>();
+    private int nextId;
+    private boolean statsDone;
+    private boolean finSent;
+
+    public DirectoryReceiver(Path dest, PacketSink out) throws IOException {
+        Files.createDirectories(dest);
+        this.dest = dest.toRealPath();
+        this.out = out;
+    }
+
+    /** Handles one packet from the sender; returns true once the transfer is complete on our side. */
+    public boolean handle(Packet packet) throws IOException {
+        switch (packet.getType()) {
+            case PACKET_STAT:
+                if (!packet.hasStat()) {
+                    statsDone = true;
+                } else {
+                    onStat(packet.getStat(), nextId++);
+                }
+                break;
+            case PACKET_DATA:
+                onData(packet.getID(), packet.getData().asReadOnlyByteBuffer());
+                break;
+            case PACKET_ERR:
+                throw new IOException("error from sender: " + packet.getData().toStringUtf8());
+            case PACKET_FIN:
+                return true;
+            default:
+                break;
+        }
+        return maybeFinish();
+    }
+
+    private boolean maybeFinish() throws IOException {
+        if (statsDone && requested.isEmpty() && !finSent) {
+            applyDirectoryMetadata();
+            finSent = true;
+            out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_FIN).build());
+        }
+        return false;
+    }
+
+    private void onStat(Stat stat, int id) throws IOException {
+        String rel;
+        try {
+            rel = PathNames.requireContained(stat.getPath());
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+        Path target = resolveInside(rel);
+        int mode = stat.getMode();
+        if (GoFileMode.isDir(mode)) {
+            if (Files.isSymbolicLink(target) || (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))) {
+                Files.delete(target);
+            }
+            Files.createDirectories(target);
+            directories.push(Map.entry(target, stat));
+        } else if (GoFileMode.isSymlink(mode)) {
+            Files.deleteIfExists(target);
+            Files.createSymbolicLink(target, Path.of(stat.getLinkname()));
+        } else if (GoFileMode.isRegular(mode)) {
+            if (!stat.getLinkname().isEmpty()) {
+                Path existing = resolveInside(requireContained(stat.getLinkname()));
+                Files.deleteIfExists(target);
+                Files.createLink(target, existing);
+                return;
+            }
+            requested.put(id, target);
+            requestedStats.put(id, stat);
+            out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_REQ).setID(id).build());
+        }
+        // Devices, pipes and sockets are not recreated: an export is ordinary files.
+    }
+
+    private static String requireContained(String path) throws IOException {
+        try {
+            return PathNames.requireContained(path);
+        } catch (IllegalArgumentException e) {
+            throw new IOException(e.getMessage(), e);
+        }
+    }
+
+    /** Resolves a cleaned relative path, refusing to pass through a symlink on the way. */
+    private Path resolveInside(String rel) throws IOException {
+        Path p = dest;
+        String[] parts = rel.split("/");
+        for (int i = 0; i < parts.length - 1; i++) {
+            p = p.resolve(parts[i]);
+            if (Files.isSymbolicLink(p)) {
+                throw new IOException("refusing path outside the destination: \"" + rel + "\" passes through symlink " + p);
+            }
+        }
+        Path resolved = p.resolve(parts[parts.length - 1]);
+        if (!resolved.normalize().startsWith(dest)) {
+            throw new IOException("refusing path outside the destination: \"" + rel + "\"");
+        }
+        return resolved;
+    }
+
+    private void onData(int id, ByteBuffer data) throws IOException {
+        Path target = requested.get(id);
+        if (target == null) {
+            throw new IOException("data for unrequested file id " + id);
+        }
+        SeekableByteChannel ch = open.get(id);
+        if (ch == null) {
+            Files.deleteIfExists(target);
+            ch = Files.newByteChannel(target, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+                    LinkOption.NOFOLLOW_LINKS));
+            open.put(id, ch);
+        }
+        if (!data.hasRemaining()) {
+            ch.close();
+            open.remove(id);
+            requested.remove(id);
+            applyMetadata(target, requestedStats.remove(id));
+            return;
+        }
+        while (data.hasRemaining()) {
+            ch.write(data);
+        }
+    }
+
+    private void applyDirectoryMetadata() throws IOException {
+        while (!directories.isEmpty()) {
+            Map.Entry<Path, Stat> dir = directories.pop();
+            applyMetadata(dir.getKey(), dir.getValue());
+        }
+    }
+
+    private static void applyMetadata(Path file, Stat stat) throws IOException {
+        Files.setPosixFilePermissions(file, permissions(stat.getMode()));
+        Files.setLastModifiedTime(file, FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS));
+    }
+
+    static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] order = {
+            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
+            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
+            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
+        };
+        for (int bit = 0; bit < order.length; bit++) {
+            if ((mode & (1 << bit)) != 0) {
+                perms.add(order[bit]);
+            }
+        }
+        return perms;
+    }
+
+    /** Closes files left open by a transfer that ended early. */
+    public void abort() {
+        for (SeekableByteChannel ch : open.values()) {
+            try {
+                ch.close();
+            } catch (IOException ignored) {
+                // best effort: the transfer already failed
+            }
+        }
+        open.clear();
+    }
+
+}

@@ -1,0 +1,216 @@
+package io.jenkins.plugins.buildkit.fs;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+
+/**
+ * Path patterns with the semantics of Docker's {@code .dockerignore}: {@code *} and {@code ?} stay
+ * within one path element, {@code **} spans any number of them, {@code [...]} is a character class,
+ * a backslash escapes, a leading {@code !} re-includes, the last matching pattern wins, and a
+ * pattern that matches a directory matches everything below it.
+ */
+public final class PatternMatcher {
+
+    /** One compiled pattern. */
+    public static final class Rule {
+        private final String text;
+        private final boolean exclusion;
+        private final Pattern regex;
+
+        Rule(String text, boolean exclusion, Pattern regex) {
+            this.text = text;
+            this.exclusion = exclusion;
+            this.regex = regex;
+        }
+
+        /** The cleaned pattern, without its leading {@code !}. */
+        public String text() {
+            return text;
+        }
+
+        public boolean isExclusion() {
+            return exclusion;
+        }
+
+        boolean matches(String path) {
+            return regex.matcher(path).matches();
+        }
+
+        /** The pattern with a trailing {@code /**} or {@code /*} removed: the directory it is about. */
+        String withoutTrailingGlob() {
+            if (text.endsWith("/**")) {
+                return text.substring(0, text.length() - 3);
+            }
+            if (text.endsWith("/*")) {
+                return text.substring(0, text.length() - 2);
+            }
+            return text;
+        }
+
+        /** True when the pattern, apart from a trailing glob, names a literal path. */
+        boolean isLiteralPrefix() {
+            String prefix = withoutTrailingGlob();
+            for (int i = 0; i < prefix.length(); i++) {
+                if ("*[]?^\\".indexOf(prefix.charAt(i)) >= 0) {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public String toString() {
+            return (exclusion ? "!" : "") + text;
+        }
+    }
+
+    private final List<Rule> rules;
+    private final boolean hasExclusions;
+
+    private PatternMatcher(List<Rule> rules) {
+        this.rules = Collections.unmodifiableList(rules);
+        this.hasExclusions = rules.stream().anyMatch(Rule::isExclusion);
+    }
+
+    /**
+     * Compiles patterns; blank ones are skipped.
+     *
+     * @throws IllegalArgumentException naming the pattern that is malformed
+     */
+    public static PatternMatcher compile(List<String> patterns) {
+        List<Rule> rules = new ArrayList<>();
+        for (String raw : patterns) {
+            String p = raw.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            boolean exclusion = false;
+            if (p.startsWith("!")) {
+                exclusion = true;
+                p = p.substring(1).trim();
+                if (p.isEmpty()) {
+                    throw new IllegalArgumentException("illegal exclusion pattern: \"" + raw + "\"");
+                }
+            }
+            p = PathNames.clean(p);
+            if (p.startsWith("/")) {
+                p = p.substring(1);
+                if (p.isEmpty()) {
+                    p = ".";
+                }
+            }
+            try {
+                rules.add(new Rule(p, exclusion, Pattern.compile(toRegex(p), Pattern.DOTALL)));
+            } catch (PatternSyntaxException e) {
+                throw new IllegalArgumentException("invalid pattern \"" + raw + "\": " + e.getDescription(), e);
+            }
+        }
+        return new PatternMatcher(rules);
+    }
+
+    static String toRegex(String pattern) {
+        StringBuilder re = new StringBuilder("^");
+        int n = pattern.length();
+        boolean inClass = false;
+        for (int i = 0; i < n; i++) {
+            char ch = pattern.charAt(i);
+            if (inClass) {
+                if (ch == ']') {
+                    inClass = false;
+                    re.append(']');
+                } else if (ch == '\\' && i + 1 < n) {
+                    re.append('\\').append(pattern.charAt(++i));
+                } else if (ch == '[' || ch == '&') {
+                    re.append('\\').append(ch);
+                } else {
+                    re.append(ch);
+                }
+                continue;
+            }
+            switch (ch) {
+                case '*':
+                    if (i + 1 < n && pattern.charAt(i + 1) == '*') {
+                        i++;
+                        if (i + 1 < n && pattern.charAt(i + 1) == '/') {
+                            i++;
+                        }
+                        re.append(i + 1 >= n ? ".*" : "(.*/)?");
+                    } else {
+                        re.append("[^/]*");
+                    }
+                    break;
+                case '?':
+                    re.append("[^/]");
+                    break;
+                case '[':
+                    inClass = true;
+                    re.append('[');
+                    if (i + 1 < n && pattern.charAt(i + 1) == '^') {
+                        re.append('^');
+                        i++;
+                    }
+                    break;
+                case '\\':
+                    if (i + 1 < n) {
+                        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
+                    } else {
+                        re.append("\\\\");
+                    }
+                    break;
+                default:
+                    if (".+()|{}$^]".indexOf(ch) >= 0) {
+                        re.append('\\');
+                    }
+                    re.append(ch);
+            }
+        }
+        if (inClass) {
+            throw new PatternSyntaxException("unterminated character class", pattern, n);
+        }
+        return re.append('$').toString();
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    public boolean isEmpty() {
+        return rules.isEmpty();
+    }
+
+    public boolean hasExclusions() {
+        return hasExclusions;
+    }
+
+    /**
+     * Whether a {@code /}-separated relative path is matched, by a pattern on itself or on one of its
+     * parent directories; the last pattern that matches decides.
+     */
+    public boolean matches(String path) {
+        boolean matched = false;
+        for (Rule rule : rules) {
+            // An inclusion cannot change an already matched path, nor an exclusion an unmatched one.
+            if (rule.exclusion != matched) {
+                continue;
+            }
+            if (rule.matches(path) || parentMatches(rule, path)) {
+                matched = !rule.exclusion;
+            }
+        }
+        return matched;
+    }
+
+    private static boolean parentMatches(Rule rule, String path) {
+        int slash = path.indexOf('/');
+        while (slash > 0) {
+            if (rule.matches(path.substring(0, slash))) {
+                return true;
+            }
+            slash = path.indexOf('/', slash + 1);
+        }
+        return false;
+    }
+}

@@ -1,0 +1,170 @@
+package io.jenkins.plugins.buildkit.progress;
+
+import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.SolveStatus;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Renders progress as {@code docker buildx build --progress=plain} does: each step numbered in the order
+ * it is first shown ({@code #3 [2/4] RUN make}), its output prefixed with the seconds since it started,
+ * a sub-task line when one completes, and {@code #3 CACHED}, {@code #3 DONE 1.2s} or
+ * {@code #3 ERROR: ...} at its end. When output switches to another step, that step's header repeats.
+ * Secrets are masked in every line.
+ */
+public final class PlainRenderer implements ProgressListener {
+
+    private static final class Step {
+        int number;
+        String name = "";
+        Instant started;
+        boolean finished;
+        final StringBuilder partialLine = new StringBuilder();
+        final Set<String> doneStatuses = new HashSet<>();
+        /** Sub-tasks seen but not yet shown as done, latest state of each. */
+        final Map<String, SolveStatus.VertexStatus> openStatuses = new LinkedHashMap<>();
+    }
+
+    private final PrintStream out;
+    private final SecretMasker masker;
+    private final Map<String, Step> steps = new HashMap<>();
+    private int lastNumber;
+    private Step current;
+    private final Map<String, SolveStatus.Vertex> pendingEnds = new LinkedHashMap<>();
+
+    public PlainRenderer(PrintStream out, SecretMasker masker) {
+        this.out = out;
+        this.masker = masker;
+    }
+
+    @Override
+    public synchronized void onStatus(SolveStatus status) {
+        for (SolveStatus.Vertex v : status.vertexes()) {
+            Step s = step(v.digest());
+            s.name = v.name();
+            if (v.started() != null && s.started == null) {
+                s.started = v.started();
+            }
+        }
+        // The daemon may report a step's last sub-task just after the step itself; a step's end is
+        // therefore printed one update late, after such stragglers, as Buildx shows it.
+        for (SolveStatus.VertexStatus st : status.statuses()) {
+            if (pendingEnds.containsKey(st.vertex())) {
+                onSubTask(st);
+            }
+        }
+        printPendingEnds();
+        for (SolveStatus.Vertex v : status.vertexes()) {
+            Step s = step(v.digest());
+            if ((v.started() != null || v.cached()) && s.number == 0) {
+                focus(s);
+            }
+        }
+        for (SolveStatus.VertexStatus st : status.statuses()) {
+            onSubTask(st);
+        }
+        for (SolveStatus.VertexLog log : status.logs()) {
+            Step s = step(log.vertex());
+            s.partialLine.append(new String(log.data(), StandardCharsets.UTF_8));
+            int nl;
+            while ((nl = s.partialLine.indexOf("\n")) >= 0) {
+                String text = s.partialLine.substring(0, nl);
+                s.partialLine.delete(0, nl + 1);
+                print(s, Units.elapsed(s.started, log.timestamp()) + " " + text);
+            }
+        }
+        for (SolveStatus.VertexWarning w : status.warnings()) {
+            print(step(w.vertex()), "WARNING: " + w.shortText());
+        }
+        for (SolveStatus.Vertex v : status.vertexes()) {
+            Step s = step(v.digest());
+            if (!s.finished && (v.cached() || !v.error().isEmpty() || v.completed() != null)) {
+                s.finished = true;
+                pendingEnds.put(v.digest(), v);
+            }
+        }
+        out.flush();
+    }
+
+    @Override
+    public synchronized void onFinish(Throwable error) {
+        printPendingEnds();
+        out.flush();
+    }
+
+    private void onSubTask(SolveStatus.VertexStatus st) {
+        Step s = step(st.vertex());
+        if (s.doneStatuses.contains(st.id())) {
+            return;
+        }
+        if (st.completed() == null) {
+            s.openStatuses.put(st.id(), st);
+        } else {
+            printStatus(s, st, st.completed());
+        }
+    }
+
+    private void printPendingEnds() {
+        for (SolveStatus.Vertex v : pendingEnds.values()) {
+            Step s = step(v.digest());
+            if (v.cached()) {
+                print(s, "CACHED");
+                continue;
+            }
+            // A sub-task whose completion never came ends with its step.
+            for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
+                printStatus(s, st, v.completed());
+            }
+            if (s.partialLine.length() > 0) {
+                print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine);
+                s.partialLine.setLength(0);
+            }
+            print(s, v.error().isEmpty() ? "DONE " + Units.seconds(s.started, v.completed()) : "ERROR: " + v.error());
+        }
+        pendingEnds.clear();
+    }
+
+    private void printStatus(Step s, SolveStatus.VertexStatus st, Instant end) {
+        s.doneStatuses.add(st.id());
+        s.openStatuses.remove(st.id());
+        StringBuilder sb = new StringBuilder(st.id());
+        if (st.total() > 0) {
+            sb.append(' ').append(Units.humanSize(st.current())).append(" / ").append(Units.humanSize(st.total()));
+        } else if (st.current() > 0) {
+            sb.append(' ').append(Units.humanSize(st.current()));
+        }
+        sb.append(' ').append(Units.seconds(st.started(), end)).append(" done");
+        print(s, sb.toString());
+    }
+
+    private Step step(String digest) {
+        return steps.computeIfAbsent(digest, d -> new Step());
+    }
+
+    /** Makes {@code s} the step being printed, (re)printing its header if another step printed since. */
+    private void focus(Step s) {
+        if (s == current) {
+            return;
+        }
+        if (s.number == 0) {
+            s.number = ++lastNumber;
+        }
+        if (current != null) {
+            out.println();
+        }
+        current = s;
+        out.println(masker.mask("#" + s.number + " " + s.name));
+    }
+
+    private void print(Step s, String text) {
+        focus(s);
+        out.println(masker.mask("#" + s.number + " " + text));
+    }
+}

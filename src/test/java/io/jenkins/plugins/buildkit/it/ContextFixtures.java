@@ -1,0 +1,45 @@
+package io.jenkins.plugins.buildkit.it;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Random;
+
+/** Build contexts for the integration tests, made on local disk; no registry is needed for a base image. */
+final class ContextFixtures {
+    private ContextFixtures() {
+    }
+
+    static void write(Path file, String text) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+    }
+
+    /** {@code rootfs/bin/busybox} and {@code rootfs/bin/sh -> busybox}: enough of a rootfs for RUN. */
+    static void addBusyboxRootfs(Path context, Path busybox) throws IOException {
+        Path bin = context.resolve("rootfs/bin");
+        Files.createDirectories(bin);
+        Files.copy(busybox, bin.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);
+        Files.setPosixFilePermissions(bin.resolve("busybox"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.createSymbolicLink(bin.resolve("sh"), Path.of("busybox"));
+    }
+
+    /** A file of pseudo-random bytes (so nothing along the way can compress it away). */
+    static void writeRandomFile(Path file, long size, long seed) throws IOException {
+        Random random = new Random(seed);
+        byte[] buf = new byte[1 << 20];
+        try (OutputStream out = Files.newOutputStream(file)) {
+            long left = size;
+            while (left > 0) {
+                random.nextBytes(buf);
+                int n = (int) Math.min(buf.length, left);
+                out.write(buf, 0, n);
+                left -= n;
+            }
+        }
+    }
+}

@@ -1,0 +1,290 @@
+package io.jenkins.plugins.buildkit.it;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.SecretSource;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.SolveResult;
+import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.progress.PlainRenderer;
+import io.jenkins.plugins.buildkit.progress.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** Builds on the real buildkitd over mutual TLS, with the real registry, through the remote driver. */
+public class RemoteBuildIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private TestEnvironment env;
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @Before
+    public void setUp() {
+        env = TestEnvironment.require();
+    }
+
+    private SolveResult build(BuildSpec spec, SecretMasker masker) throws IOException, InterruptedException {
+        PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
+        try {
+            return DriverBuild.run(env.driver(), spec, new PlainRenderer(out, masker));
+        } finally {
+            System.out.print(console.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private String consoleText() {
+        return console.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path newContext(String dockerfile) throws IOException {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), dockerfile);
+        return ctx;
+    }
+
+    @Test
+    public void localExportEqualsTheContextByteForByte() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY . /\n");
+        ContextFixtures.write(ctx.resolve("a/b/c/deep.txt"), "deep\n");
+        ContextFixtures.write(ctx.resolve("a/sibling.txt"), "sibling\n");
+        ContextFixtures.write(ctx.resolve("a-b.txt"), "sorts between a and a/\n");
+        Path script = ctx.resolve("bin/run.sh");
+        ContextFixtures.write(script, "#!/bin/sh\necho run\n");
+        Files.setPosixFilePermissions(script, PosixFilePermissions.fromString("rwxr-x---"));
+        Files.createSymbolicLink(ctx.resolve("link-to-deep"), Path.of("a/b/c/deep.txt"));
+        Files.createSymbolicLink(ctx.resolve("dangling"), Path.of("/nonexistent/target"));
+        ContextFixtures.writeRandomFile(ctx.resolve("big.bin"), 100L * 1024 * 1024 + 12345, 42);
+        Files.createFile(ctx.resolve("empty"));
+        ContextFixtures.write(ctx.resolve("unicode-é/ñ.txt"), "non-ascii names\n");
+
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(), SecretMasker.NONE);
+
+        assertEquals(describeTree(ctx), describeTree(out));
+        assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(out.resolve("bin/run.sh"))));
+        assertEquals(Path.of("a/b/c/deep.txt"), Files.readSymbolicLink(out.resolve("link-to-deep")));
+        assertEquals(Path.of("/nonexistent/target"), Files.readSymbolicLink(out.resolve("dangling")));
+        assertThat(consoleText(), containsString("exporting to client directory"));
+    }
+
+    /** path -> type, permissions, content digest or link target, for every entry below root. */
+    private static Map<String, String> describeTree(Path root) throws Exception {
+        Map<String, String> tree = new TreeMap<>();
+        try (Stream<Path> walk = Files.walk(root)) {
+            for (Path p : (Iterable<Path>) walk::iterator) {
+                if (p.equals(root)) {
+                    continue;
+                }
+                String rel = root.relativize(p).toString();
+                if (Files.isSymbolicLink(p)) {
+                    tree.put(rel, "link " + Files.readSymbolicLink(p));
+                } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                    tree.put(rel, "dir " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+                } else {
+                    tree.put(rel, "file " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " " + sha256(p));
+                }
+            }
+        }
+        return tree;
+    }
+
+    private static String sha256(Path file) throws Exception {
+        MessageDigest md = MessageDigest.getInstance("SHA-256");
+        byte[] buf = new byte[1 << 16];
+        try (InputStream in = Files.newInputStream(file)) {
+            int n;
+            while ((n = in.read(buf)) > 0) {
+                md.update(buf, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Test
+    public void dockerignoreExclusionsAndReinclusionsAreHonoured() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY . /\n");
+        ContextFixtures.write(ctx.resolve(".dockerignore"), "*.log\n!keep.log\nsecret/\n**/tmp\ndocs/**\n!docs/README.md\n");
+        ContextFixtures.write(ctx.resolve("a.log"), "x");
+        ContextFixtures.write(ctx.resolve("keep.log"), "kept");
+        ContextFixtures.write(ctx.resolve("secret/key"), "x");
+        ContextFixtures.write(ctx.resolve("src/tmp/junk"), "x");
+        ContextFixtures.write(ctx.resolve("src/main.c"), "int main;");
+        ContextFixtures.write(ctx.resolve("docs/guide.md"), "x");
+        ContextFixtures.write(ctx.resolve("docs/README.md"), "readme");
+
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(), SecretMasker.NONE);
+
+        assertEquals("kept", Files.readString(out.resolve("keep.log")));
+        assertEquals("int main;", Files.readString(out.resolve("src/main.c")));
+        assertEquals("readme", Files.readString(out.resolve("docs/README.md")));
+        assertFalse(Files.exists(out.resolve("a.log")));
+        assertFalse(Files.exists(out.resolve("secret")));
+        assertFalse(Files.exists(out.resolve("src/tmp")));
+        assertFalse(Files.exists(out.resolve("docs/guide.md")));
+    }
+
+    private static final String STAGES = "FROM scratch AS base\n"
+            + "COPY rootfs/ /\n"
+            + "ARG GREETING=hello\n"
+            + "RUN echo \"$GREETING\" > /greeting\n"
+            + "FROM base AS other\n"
+            + "RUN echo other > /which\n"
+            + "FROM base AS final\n"
+            + "RUN echo final > /which\n";
+
+    @Test
+    public void runStepBuildArgAndTargetShapeTheResult() throws Exception {
+        Path ctx = newContext(STAGES);
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+
+        Path defaults = tmp.getRoot().toPath().resolve("defaults");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + defaults).build(), SecretMasker.NONE);
+        assertEquals("hello\n", Files.readString(defaults.resolve("greeting")));
+        assertEquals("final\n", Files.readString(defaults.resolve("which")));
+
+        Path custom = tmp.getRoot().toPath().resolve("custom");
+        build(BuildSpec.builder().context(ctx.toString()).target("other").buildArg("GREETING", "bonjour")
+                .output("type=local,dest=" + custom).build(), SecretMasker.NONE);
+        assertEquals("bonjour\n", Files.readString(custom.resolve("greeting")));
+        assertEquals("other\n", Files.readString(custom.resolve("which")));
+        assertThat(consoleText(), containsString("[other 1/1] RUN echo other > /which"));
+        assertThat(consoleText(), containsString("RUN echo \"bonjour\" > /greeting"));
+    }
+
+    @Test
+    public void secretMountReadsTheSessionSecretAndTheValueNeverShows() throws Exception {
+        String secret = "s3cr3t-" + System.nanoTime();
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\n"
+                + "RUN --mount=type=secret,id=token cp /run/secrets/token /seen && echo \"the token is $(cat /run/secrets/token)\"\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).noCache(true)
+                .secret(SecretSource.ofValue("token", secret.getBytes(StandardCharsets.UTF_8)))
+                .output("type=local,dest=" + out).build(), new SecretMasker(List.of(secret)));
+
+        assertEquals(secret, Files.readString(out.resolve("seen")));
+        assertThat(consoleText(), containsString("the token is ****"));
+        assertThat(consoleText(), not(containsString(secret)));
+    }
+
+    @Test
+    public void pushWithCredentialsReturnsTheRegistryDigest() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "pushed at " + System.nanoTime());
+        String repo = "it/push";
+        String tag = "t" + System.nanoTime();
+        SolveResult result = build(BuildSpec.builder().context(ctx.toString())
+                .tag(env.registry + "/" + repo + ":" + tag).push(true)
+                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword))
+                .build(), new SecretMasker(List.of(env.registryPassword)));
+
+        HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, tag);
+        assertEquals(200, manifest.statusCode());
+        String registryDigest = manifest.headers().firstValue("Docker-Content-Digest").orElseThrow();
+        assertEquals(registryDigest, result.imageDigest());
+        assertThat(consoleText(), not(containsString(env.registryPassword)));
+    }
+
+    @Test
+    public void pushWithWrongCredentialsFailsNamingTheRegistry() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "x");
+        try {
+            build(BuildSpec.builder().context(ctx.toString())
+                    .tag(env.registry + "/it/denied:1").push(true)
+                    .registryAuth(env.registry, new RegistryAuth(env.registryUser, "wrong-password"))
+                    .build(), SecretMasker.NONE);
+            fail("push with a wrong password succeeded");
+        } catch (BuildKitException e) {
+            assertThat(e.getMessage(), containsString(env.registry));
+            assertThat(e.getMessage().toLowerCase(), containsString("unauthorized"));
+        }
+    }
+
+    @Test
+    public void failingRunNamesTheStepAndShowsTheTailOfItsLog() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nRUN echo preparing && echo the-last-words && exit 3\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        try {
+            build(BuildSpec.builder().context(ctx.toString()).noCache(true).build(), SecretMasker.NONE);
+            fail("a RUN that exits 3 succeeded");
+        } catch (BuildKitException e) {
+            assertThat(e.getMessage(), containsString("RUN echo preparing && echo the-last-words && exit 3"));
+            assertThat(e.getMessage(), containsString("exit code: 3"));
+            assertThat(e.getMessage(), containsString("the-last-words"));
+        }
+        assertThat(consoleText(), containsString("ERROR:"));
+    }
+
+    @Test
+    public void secondIdenticalBuildIsCached() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nRUN echo cached-run > /f\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        ContextFixtures.write(ctx.resolve("marker"), "unique " + System.nanoTime());
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString())
+                .output("type=local,dest=" + tmp.getRoot().toPath().resolve("out")).build();
+        SolveResult first = build(spec, SecretMasker.NONE);
+        console.reset();
+        SolveResult second = build(spec, SecretMasker.NONE);
+        assertThat(consoleText(), containsString("CACHED"));
+        assertTrue("second build reports cached steps", second.cachedSteps() > first.cachedSteps());
+    }
+
+    @Test
+    public void tarAndOciExportsLandInFiles() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "in a tarball");
+        Path tar = tmp.getRoot().toPath().resolve("exports/out.tar");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=" + tar).build(), SecretMasker.NONE);
+        List<String> names = TarEntries.names(tar);
+        assertTrue(names.toString(), names.contains("data.txt"));
+
+        Path oci = tmp.getRoot().toPath().resolve("exports/out-oci.tar");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=oci,dest=" + oci).build(), SecretMasker.NONE);
+        List<String> ociNames = TarEntries.names(oci);
+        assertTrue(ociNames.toString(), ociNames.contains("index.json"));
+        assertTrue(ociNames.toString(), ociNames.contains("oci-layout"));
+    }
+
+    @Test
+    public void contentIsStreamedNotHeld() throws Exception {
+        byte[] head = "streamed".getBytes(StandardCharsets.UTF_8);
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nCOPY huge.bin /huge.bin\nRUN wc -c < /huge.bin\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        ContextFixtures.writeRandomFile(ctx.resolve("huge.bin"), 16L * 1024 * 1024, 7);
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).noCache(true).output("type=local,dest=" + out).build(), SecretMasker.NONE);
+        assertArrayEquals(Files.readAllBytes(ctx.resolve("huge.bin")), Files.readAllBytes(out.resolve("huge.bin")));
+        assertThat(consoleText(), containsString("16777216"));
+        assertEquals(8, head.length);
+    }
+}
