@@ -109,7 +109,7 @@ start_buildkitd() {
 CFG
   log "starting buildkitd on 127.0.0.1:$BUILDKIT_PORT (mutual TLS)"
   "$BUILDKIT_BIN/buildkitd" --config "$d/buildkitd.toml" --root "$d/root" \
-    --addr "tcp://127.0.0.1:$BUILDKIT_PORT" \
+    --addr "tcp://127.0.0.1:$BUILDKIT_PORT" --addr "unix://$ENV_DIR/buildkitd.sock" \
     --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
     --oci-worker-net host > "$ENV_DIR/buildkitd.log" 2>&1 &
   echo $! > "$ENV_DIR/buildkitd.pid"
@@ -121,6 +121,7 @@ CFG
 write_env() {
   cat > "$ENV_DIR/env.sh" <<ENV
 export BUILDKIT_TEST_ADDR=tcp://127.0.0.1:$BUILDKIT_PORT
+export BUILDKIT_TEST_SOCKET=unix://$ENV_DIR/buildkitd.sock
 export BUILDKIT_TEST_CERTS=$ENV_DIR/certs
 export BUILDKIT_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
 export BUILDKIT_TEST_REGISTRY_USER=$REGISTRY_USER

@@ -113,7 +113,7 @@ public final class BuildKitClient implements AutoCloseable {
     private void ping() throws BuildKitException {
         long timeoutMs = config.connectTimeout().toMillis();
         try {
-            blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).withWaitForReady().info(InfoRequest.getDefaultInstance());
+            blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).info(InfoRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 // Daemons before BuildKit 0.11 have no Info; ListWorkers proves the connection as well.
@@ -140,33 +140,64 @@ public final class BuildKitClient implements AutoCloseable {
                     + config.connectTimeout().toSeconds() + "s" + (detail.isEmpty() ? "" : ": " + detail) + hint, e);
         }
         if (code == Status.Code.UNAVAILABLE) {
-            String hint = "";
-            String lower = detail.toLowerCase(java.util.Locale.ROOT);
-            if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unable to find valid")) {
-                hint = " (the daemon's certificate is not signed by the given CA)";
-            } else if (lower.contains("certificate_required") || lower.contains("bad_certificate") || lower.contains("bad certificate")) {
-                hint = " (the daemon requires a client certificate it trusts: give cert and key)";
-            } else if (config.tls() == null) {
-                hint = " (if the daemon expects TLS, give a CA certificate and a client certificate and key)";
-            } else if (lower.contains("not an ssl") || lower.contains("not ssl") || lower.contains("plaintext")) {
-                hint = " (the daemon does not speak TLS on this port)";
-            }
-            return new BuildKitException("cannot connect to " + where + ": " + detail + hint, e);
+            return new BuildKitException("cannot connect to " + where + ": " + detail + tlsHint(detail), e);
         }
         return new BuildKitException("cannot connect to " + where + ": " + code + ": " + detail, e);
     }
 
+    /** A hint at the likely TLS mistake behind a failed connection, or "". */
+    private String tlsHint(String detail) {
+        String lower = detail.toLowerCase(java.util.Locale.ROOT);
+        TlsConfig tls = config.tls();
+        if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unable to find valid")) {
+            return " (the daemon's certificate is not signed by the given CA)";
+        }
+        if (lower.contains("no subject alternative") || lower.contains("hostname")) {
+            return " (the daemon's certificate does not name this host: set servername)";
+        }
+        if (lower.contains("certificate_required") || lower.contains("bad_certificate") || lower.contains("bad certificate")
+                || lower.contains("unknown_ca") || lower.contains("unknown ca")) {
+            return " (the daemon refused our client certificate: give cert and key signed by a CA it trusts)";
+        }
+        if (lower.contains("refused")) {
+            return "";
+        }
+        if (tls == null) {
+            return " (the daemon may expect TLS: give a CA certificate and a client certificate and key)";
+        }
+        if (!tls.hasClientCertificate()) {
+            return " (the daemon may require a client certificate: give cert and key)";
+        }
+        if (lower.contains("not an ssl") || lower.contains("not ssl") || lower.contains("record")) {
+            return " (the daemon does not speak TLS on this port)";
+        }
+        return "";
+    }
+
+    /** The daemon's or the transport's own words: the status text and the root cause, first lines only. */
     private static String describeCause(StatusRuntimeException e) {
         StringBuilder sb = new StringBuilder();
-        if (e.getStatus().getDescription() != null) {
-            sb.append(e.getStatus().getDescription());
+        String description = firstLine(e.getStatus().getDescription());
+        if (description != null && !description.equals("io exception") && !description.equals("ssl exception")) {
+            sb.append(description);
         }
-        for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
-            if (c.getMessage() != null && sb.indexOf(c.getMessage()) < 0) {
-                sb.append(sb.length() == 0 ? "" : ": ").append(c.getMessage());
-            }
+        Throwable root = e.getCause();
+        while (root != null && root.getCause() != null) {
+            root = root.getCause();
+        }
+        String rootMessage = root == null ? null : firstLine(root.getMessage());
+        if (rootMessage != null && sb.indexOf(rootMessage) < 0) {
+            sb.append(sb.length() == 0 ? "" : ": ").append(rootMessage);
         }
         return sb.toString();
+    }
+
+    private static String firstLine(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
     }
 
     public ConnectionConfig config() {

@@ -96,6 +96,12 @@ public final class PlainRenderer implements ProgressListener {
     @Override
     public synchronized void onFinish(Throwable error) {
         printPendingEnds();
+        // Sub-tasks whose completion never came are shown as they last were.
+        for (Step s : steps.values()) {
+            for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
+                printStatus(s, st, st.timestamp());
+            }
+        }
         out.flush();
     }
 
@@ -117,10 +123,6 @@ public final class PlainRenderer implements ProgressListener {
             if (v.cached()) {
                 print(s, "CACHED");
                 continue;
-            }
-            // A sub-task whose completion never came ends with its step.
-            for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
-                printStatus(s, st, v.completed());
             }
             if (s.partialLine.length() > 0) {
                 print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine);

@@ -11,18 +11,18 @@ final class Units {
     private Units() {
     }
 
+    /** Whole bytes below 1 kB, else two decimals of a decimal unit: {@code 35B}, {@code 1.98MB}. */
     static String humanSize(long bytes) {
+        if (bytes < 1000) {
+            return bytes + "B";
+        }
         double v = bytes;
         int unit = 0;
         while (v >= 1000 && unit < SIZE_UNITS.length - 1) {
             v /= 1000;
             unit++;
         }
-        String num = String.format(Locale.ROOT, "%.4g", v);
-        if (num.contains(".")) {
-            num = num.replaceAll("0+$", "").replaceAll("\\.$", "");
-        }
-        return num + SIZE_UNITS[unit];
+        return String.format(Locale.ROOT, "%.2f", v) + SIZE_UNITS[unit];
     }
 
     static String seconds(Instant from, Instant to) {

@@ -22,6 +22,7 @@ import java.time.Duration;
  */
 final class TestEnvironment {
     final String address = System.getenv("BUILDKIT_TEST_ADDR");
+    final String socket = System.getenv("BUILDKIT_TEST_SOCKET");
     final Path certs = System.getenv("BUILDKIT_TEST_CERTS") == null ? null : Path.of(System.getenv("BUILDKIT_TEST_CERTS"));
     final String registry = System.getenv("BUILDKIT_TEST_REGISTRY");
     final String registryUser = System.getenv("BUILDKIT_TEST_REGISTRY_USER");
