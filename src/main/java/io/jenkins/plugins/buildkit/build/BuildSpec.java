@@ -19,10 +19,10 @@ public final class BuildSpec implements Serializable {
 
     private static final Pattern PLATFORM = Pattern.compile("[a-z0-9_]+/[a-z0-9_]+(/[a-z0-9_.]+)?");
     private static final String COMPONENT = "[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*";
-    private static final Pattern IMAGE_REFERENCE = Pattern.compile(
-            "(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?"
-                    + COMPONENT + "(?:/" + COMPONENT + ")*"
-                    + "(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    private static final Pattern DOMAIN = Pattern.compile(
+            "(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?");
+    private static final Pattern REPOSITORY_AND_TAG = Pattern.compile(
+            COMPONENT + "(?:/" + COMPONENT + ")*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
     private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     final String context;
@@ -156,7 +156,7 @@ public final class BuildSpec implements Serializable {
         for (String t : tags) {
             if (t == null || t.isBlank()) {
                 problems.add("tags: empty tag");
-            } else if (!IMAGE_REFERENCE.matcher(t).matches()) {
+            } else if (!isImageReference(t)) {
                 problems.add("tags: invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)");
             }
         }
@@ -201,6 +201,22 @@ public final class BuildSpec implements Serializable {
             }
         });
         return problems;
+    }
+
+    /**
+     * Docker's reference grammar: the first element is a registry only when it has a dot or a port or
+     * is {@code localhost}; everything after it is lower case.
+     */
+    static boolean isImageReference(String ref) {
+        int slash = ref.indexOf('/');
+        String rest = ref;
+        if (slash > 0) {
+            String first = ref.substring(0, slash);
+            if ((first.contains(".") || first.contains(":") || first.equals("localhost")) && DOMAIN.matcher(first).matches()) {
+                rest = ref.substring(slash + 1);
+            }
+        }
+        return REPOSITORY_AND_TAG.matcher(rest).matches();
     }
 
     /** @throws InvalidBuildSpecException listing every problem */

@@ -1,0 +1,145 @@
+package io.jenkins.plugins.buildkit.build;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+public class BuildSpecTest {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private Path ctx;
+
+    @Before
+    public void context() throws IOException {
+        ctx = tmp.newFolder("ctx").toPath();
+        Files.writeString(ctx.resolve("Dockerfile"), "FROM scratch\n");
+    }
+
+    private List<String> problems(UnaryOperator<BuildSpec.Builder> edit) {
+        return edit.apply(BuildSpec.builder().context(ctx.toString())).build().problems();
+    }
+
+    /** Each bad value gives exactly one problem that names the field and the value. */
+    @Test
+    public void badValuesAreNamed() {
+        Object[][] rows = {
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("Linux"), "platforms: invalid platform \"Linux\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.tag(""), "tags: empty tag"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.tag("UPPER/case:1"), "tags: invalid image name \"UPPER/case:1\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.output("type=floppy,dest=x"), "outputs: unknown output type \"floppy\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.output("type=local"), "outputs: output \"type=local\": type=local needs dest"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.output("type=tar"), "type=tar needs dest"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.dockerfile(ctx.resolve("Missing.Dockerfile").toString()), "file: Dockerfile not found: " + ctx.resolve("Missing.Dockerfile")},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.context(ctx.resolve("nope").toString()), "context: directory not found: " + ctx.resolve("nope")},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.buildArg("1BAD", "x"), "buildArgs: invalid name \"1BAD\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheTo("type=nowhere"), "cacheTo: unknown cache type \"nowhere\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheFrom("type=registry"), "cacheFrom: cache \"type=registry\": type=registry needs ref"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.push(true), "tags: push=true needs at least one tag"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.secret(SecretSource.ofFile("tok", "/no/such/file")), "secrets: file for secret \"tok\" not found: /no/such/file"},
+        };
+        for (Object[] row : rows) {
+            @SuppressWarnings("unchecked")
+            List<String> problems = problems((UnaryOperator<BuildSpec.Builder>) row[0]);
+            assertEquals(row[1] + " -> " + problems, 1, problems.size());
+            assertThat(problems.get(0), containsString((String) row[1]));
+        }
+    }
+
+    @Test
+    public void goodValuesHaveNoProblems() {
+        assertEquals(List.of(), problems(b -> b.platform("linux/amd64,linux/arm64/v8").tag("127.0.0.1:5000/team/app:1.0")
+                .tag("app").output("type=local,dest=out").output("type=image,name=x/y,push=true").cacheFrom("user/app:cache")
+                .cacheTo("type=inline").buildArg("HTTP_PROXY", "").label("org.opencontainers.image.title", "x")));
+    }
+
+    @Test
+    public void validateListsEveryProblemAtOnce() {
+        InvalidBuildSpecException e = assertThrows(InvalidBuildSpecException.class,
+                () -> BuildSpec.builder().context(ctx.toString()).platform("bad").tag("").build().validate());
+        assertEquals(2, e.problems().size());
+        assertThat(e.getMessage(), containsString("platforms: invalid platform \"bad\""));
+        assertThat(e.getMessage(), containsString("tags: empty tag"));
+    }
+
+    @Test
+    public void mapsToDockerfileFrontendAttributesAndExporters() throws IOException {
+        Path df = tmp.newFolder("elsewhere").toPath().resolve("Custom.Dockerfile");
+        Files.writeString(df, "FROM scratch\n");
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString()).dockerfile(df.toString()).target("final")
+                .buildArg("A", "1").label("l", "v").platform("linux/arm64").noCache(true).pull(true)
+                .tag("reg.example:5000/app:1").tag("reg.example:5000/app:latest").push(true)
+                .output("type=local,dest=" + tmp.getRoot().toPath().resolve("out"))
+                .cacheFrom("reg.example:5000/app:cache").cacheTo("type=inline")
+                .registryAuth("reg.example:5000", new RegistryAuth("u", "p"))
+                .build();
+        SolveRequests.Prepared prepared = SolveRequests.prepare(spec, true);
+        SolveRequest r = prepared.request();
+        prepared.session().close();
+        assertEquals("dockerfile.v0", r.getFrontend());
+        assertEquals("Custom.Dockerfile", r.getFrontendAttrsOrThrow("filename"));
+        assertEquals("final", r.getFrontendAttrsOrThrow("target"));
+        assertEquals("1", r.getFrontendAttrsOrThrow("build-arg:A"));
+        assertEquals("v", r.getFrontendAttrsOrThrow("label:l"));
+        assertEquals("linux/arm64", r.getFrontendAttrsOrThrow("platform"));
+        assertEquals("", r.getFrontendAttrsOrThrow("no-cache"));
+        assertEquals("pull", r.getFrontendAttrsOrThrow("image-resolve-mode"));
+        assertThat(r.getFrontendAttrsOrThrow("cache-imports"), containsString("\"ref\":\"reg.example:5000/app:cache\""));
+        assertEquals(2, r.getExportersCount());
+        assertEquals("local", r.getExporters(0).getType());
+        assertTrue("dest stays on the client", r.getExporters(0).getAttrsMap().isEmpty());
+        assertEquals("image", r.getExporters(1).getType());
+        assertEquals("reg.example:5000/app:1,reg.example:5000/app:latest", r.getExporters(1).getAttrsOrThrow("name"));
+        assertEquals("true", r.getExporters(1).getAttrsOrThrow("push"));
+        assertEquals("registry", r.getCache().getImports(0).getType());
+        assertEquals("inline", r.getCache().getExports(0).getType());
+        assertEquals("", r.getExporterDeprecated());
+    }
+
+    @Test
+    public void oldDaemonsGetTheSingleExporterFieldsAndRefuseTwoOutputs() throws IOException {
+        BuildSpec one = BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=" + tmp.getRoot().toPath().resolve("o.tar")).build();
+        SolveRequests.Prepared prepared = SolveRequests.prepare(one, false);
+        prepared.session().close();
+        assertEquals("tar", prepared.request().getExporterDeprecated());
+        assertEquals(0, prepared.request().getExportersCount());
+
+        BuildSpec two = BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=a.tar").output("type=oci,dest=b.tar").build();
+        InvalidBuildSpecException e = assertThrows(InvalidBuildSpecException.class, () -> SolveRequests.prepare(two, false));
+        assertThat(e.getMessage(), containsString("outputs: this BuildKit daemon takes one output per build, 2 were given"));
+    }
+
+    @Test
+    public void outputSyntax() {
+        assertEquals("local", OutputSpec.parse("out/dir").type());
+        assertEquals("out/dir", OutputSpec.parse("out/dir").dest());
+        OutputSpec registry = OutputSpec.parse("type=registry,name=a/b");
+        assertEquals("image", registry.type());
+        assertTrue(registry.isPush());
+        OutputSpec quoted = OutputSpec.parse("type=image,\"name=a/b:1,a/b:2\"");
+        assertEquals("a/b:1,a/b:2", quoted.attrs().get("name"));
+    }
+
+    @Test
+    public void secretSyntax() {
+        assertEquals("npm", SecretSource.parse("id=npm,src=/tmp/npmrc").id());
+        assertEquals("token", SecretSource.parse("id=token,env=HOME").id());
+        assertThat(SecretSource.parse("id=token,env=HOME").toString(), containsString("from env HOME"));
+        assertThrows(IllegalArgumentException.class, () -> SecretSource.parse("nothing"));
+    }
+}

@@ -1,0 +1,72 @@
+package io.jenkins.plugins.buildkit.progress;
+
+import static org.junit.Assert.assertEquals;
+
+import io.jenkins.plugins.buildkit.client.SolveStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import org.junit.Test;
+
+public class PlainRendererTest {
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    private static SolveStatus.Vertex vertex(String digest, String name, boolean cached, double start, Double end, String error) {
+        return new SolveStatus.Vertex(digest, List.of(), name, cached, T0.plusMillis((long) (start * 1000)),
+                end == null ? null : T0.plusMillis((long) (end * 1000)), error);
+    }
+
+    private static SolveStatus vertexes(SolveStatus.Vertex... v) {
+        return new SolveStatus(List.of(v), List.of(), List.of(), List.of());
+    }
+
+    private static SolveStatus log(String digest, double at, String text) {
+        return new SolveStatus(List.of(), List.of(), List.of(new SolveStatus.VertexLog(digest,
+                T0.plusMillis((long) (at * 1000)), 1, text.getBytes(StandardCharsets.UTF_8))), List.of());
+    }
+
+    @Test
+    public void rendersLikeBuildxPlain() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), new SecretMasker(List.of("hunter2")));
+        r.onStatus(vertexes(vertex("sha256:a", "[1/3] COPY . /", true, 0, 0.0, "")));
+        r.onStatus(vertexes(vertex("sha256:b", "[2/3] RUN make", false, 1, null, "")));
+        r.onStatus(log("sha256:b", 1.25, "compiling\npassword=hunter2\npart"));
+        r.onStatus(vertexes(vertex("sha256:c", "[3/3] RUN other", false, 2, null, "")));
+        r.onStatus(log("sha256:b", 2.5, "ial line\n"));
+        r.onStatus(new SolveStatus(List.of(vertex("sha256:b", "[2/3] RUN make", false, 1, 3.25, "")),
+                List.of(new SolveStatus.VertexStatus("writing layer", "sha256:b", "", 1_980_000, 0, T0, T0.plusSeconds(2), T0.plusSeconds(3))),
+                List.of(), List.of()));
+        r.onStatus(vertexes(vertex("sha256:c", "[3/3] RUN other", false, 2, 4.0, "exit code: 1")));
+        r.onFinish(null);
+        String expected = String.join("\n",
+                "#1 [1/3] COPY . /",
+                "#1 CACHED",
+                "",
+                "#2 [2/3] RUN make",
+                "#2 0.250 compiling",
+                "#2 0.250 password=****",
+                "",
+                "#3 [3/3] RUN other",
+                "",
+                "#2 [2/3] RUN make",
+                "#2 1.500 partial line",
+                "#2 writing layer 1.98MB 1.0s done",
+                "#2 DONE 2.3s",
+                "",
+                "#3 [3/3] RUN other",
+                "#3 ERROR: exit code: 1",
+                "");
+        assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    public void sizes() {
+        assertEquals("0B", Units.humanSize(0));
+        assertEquals("999B", Units.humanSize(999));
+        assertEquals("1.98MB", Units.humanSize(1_980_000));
+        assertEquals("1.07GB", Units.humanSize(1L << 30));
+    }
+}
