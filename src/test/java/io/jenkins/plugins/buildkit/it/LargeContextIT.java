@@ -48,7 +48,6 @@ public class LargeContextIT {
         String text = console.toString(StandardCharsets.UTF_8);
         System.out.print(text);
         assertThat(text, containsString("size=" + ONE_GIB));
-        assertThat(text, containsString("transferring context: 1.07GB"));
-
+        assertTrue(text, text.matches("(?s).*transferring context: 1\\.0[78]GB.*"));
     }
 }
