@@ -109,7 +109,8 @@ public class RemoteBuildIT {
                 } else if (Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
                     tree.put(rel, "dir " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
                 } else {
-                    tree.put(rel, "file " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " " + sha256(p));
+                    tree.put(rel, "file " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)) + " " + sha256(p)
+                            + " mtime " + Files.getLastModifiedTime(p).toMillis());
                 }
             }
         }
@@ -126,6 +127,18 @@ public class RemoteBuildIT {
             }
         }
         return HexFormat.of().formatHex(md.digest());
+    }
+
+    @Test
+    public void dockerfileOutsideTheContext() throws Exception {
+        Path ctx = tmp.newFolder("just-sources").toPath();
+        ContextFixtures.write(ctx.resolve("src.txt"), "source");
+        Path dockerfile = tmp.newFolder("build-files").toPath().resolve("release.Dockerfile");
+        ContextFixtures.write(dockerfile, "FROM scratch\nCOPY src.txt /copied.txt\n");
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).dockerfile(dockerfile.toString())
+                .output("type=local,dest=" + out).build(), SecretMasker.NONE);
+        assertEquals("source", Files.readString(out.resolve("copied.txt")));
     }
 
     @Test
