@@ -111,11 +111,26 @@ CFG
   "$BUILDKIT_BIN/buildkitd" --config "$d/buildkitd.toml" --root "$d/root" \
     --addr "tcp://127.0.0.1:$BUILDKIT_PORT" --addr "unix://$ENV_DIR/buildkitd.sock" \
     --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
-    --oci-worker-net host > "$ENV_DIR/buildkitd.log" 2>&1 &
+    --oci-worker-net host ${BUILDKITD_EXTRA_FLAGS:-} > "$ENV_DIR/buildkitd.log" 2>&1 &
   echo $! > "$ENV_DIR/buildkitd.pid"
   wait_for buildkitd "$BUILDKIT_BIN/buildctl" --addr "tcp://127.0.0.1:$BUILDKIT_PORT" \
     --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/client.pem" --tlskey "$ENV_DIR/certs/client-key.pem" \
     debug workers
+}
+
+start_docker() {
+  if docker version >/dev/null 2>&1; then
+    log "a Docker Engine already runs"
+    return
+  fi
+  command -v dockerd >/dev/null || {
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
+  }
+  log "starting the Docker Engine"
+  dockerd > "$ENV_DIR/dockerd.log" 2>&1 &
+  echo $! > "$ENV_DIR/dockerd.pid"
+  wait_for dockerd docker version
 }
 
 write_env() {
@@ -131,7 +146,7 @@ ENV
 }
 
 stop_all() {
-  for svc in buildkitd registry; do
+  for svc in buildkitd registry dockerd; do
     if [ -f "$ENV_DIR/$svc.pid" ]; then
       local pid; pid=$(cat "$ENV_DIR/$svc.pid")
       if kill "$pid" 2>/dev/null; then
@@ -146,6 +161,7 @@ stop_all() {
   if [ -d "$ENV_DIR/buildkitd/root" ]; then
     grep -o " $ENV_DIR/buildkitd/root[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
   fi
+  # dockerd's state lives outside ENV_DIR; only our logs and pids are removed
   rm -rf "$ENV_DIR"
 }
 
@@ -158,6 +174,7 @@ case "${1:-}" in
     make_certs
     start_registry
     start_buildkitd
+    start_docker
     write_env
     log "ready: source $ENV_DIR/env.sh"
     ;;

@@ -60,6 +60,11 @@ public final class OutputSpec implements Serializable {
         return s == null || s.isBlank();
     }
 
+    /** An output a driver puts together itself, such as the Docker Engine's {@code moby} exporter. */
+    public static OutputSpec of(String type, Map<String, String> attrs) {
+        return new OutputSpec(type, new LinkedHashMap<>(attrs));
+    }
+
     /** The same output with other attributes. */
     OutputSpec withAttrs(Map<String, String> newAttrs) {
         return new OutputSpec(type, new LinkedHashMap<>(newAttrs));

@@ -86,7 +86,8 @@ public final class SecretSource implements Serializable {
         return null;
     }
 
-    byte[] read() throws IOException {
+    /** The secret's bytes, read from its source now. */
+    public byte[] value() throws IOException {
         if (value != null) {
             return value.clone();
         }

@@ -49,6 +49,11 @@ public final class SolveRequests {
      *     read a single exporter from the deprecated fields
      */
     public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
+        return prepare(spec, spec.resolvedOutputs(), multipleExporters);
+    }
+
+    /** As {@link #prepare(BuildSpec, boolean)}, with the outputs a driver settled on. */
+    public static Prepared prepare(BuildSpec spec, List<OutputSpec> outputs, boolean multipleExporters) throws IOException {
         spec.validate();
         Path context = spec.contextDir();
         Path dockerfile = spec.dockerfilePath();
@@ -75,7 +80,6 @@ public final class SolveRequests {
             req.putFrontendAttrs("image-resolve-mode", "pull");
         }
 
-        List<OutputSpec> outputs = spec.resolvedOutputs();
         if (!multipleExporters && outputs.size() > 1) {
             throw new InvalidBuildSpecException(List.of("outputs: this BuildKit daemon takes one output per build, "
                     + outputs.size() + " were given (BuildKit 0.13 or newer takes several)"));
@@ -107,7 +111,7 @@ public final class SolveRequests {
         }
 
         for (SecretSource s : spec.secrets) {
-            session.secret(s.id(), s.read());
+            session.secret(s.id(), s.value());
         }
         spec.registryAuth.forEach(session::registryAuth);
         return new Prepared(req.build(), session.build());

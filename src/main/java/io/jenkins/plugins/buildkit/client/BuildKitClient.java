@@ -27,6 +27,7 @@ import io.jenkins.plugins.buildkit.wire.control.StatusRequest;
 import io.jenkins.plugins.buildkit.wire.control.StatusResponse;
 import io.jenkins.plugins.buildkit.wire.control.UsageRecord;
 import io.jenkins.plugins.buildkit.wire.types.WorkerRecord;
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.security.cert.X509Certificate;
 import java.util.HexFormat;
@@ -45,16 +46,25 @@ public final class BuildKitClient implements AutoCloseable {
     private static final int MAX_MESSAGE = 64 * 1024 * 1024;
 
     private final ManagedChannel channel;
-    private final EventLoopGroup ownLoop;
-    private final ConnectionConfig config;
+    private final AutoCloseable transportResources;
+    private final String where;
+    private final TlsConfig tls;
+    private final java.time.Duration connectTimeout;
+    private final StreamChannel streamChannel;
+    private final SessionTransport sessionTransport;
     private final ControlGrpc.ControlBlockingStub blocking;
     private final ControlGrpc.ControlStub async;
     private final ControlGrpc.ControlFutureStub futures;
 
-    private BuildKitClient(ManagedChannel channel, EventLoopGroup ownLoop, ConnectionConfig config) {
+    private BuildKitClient(ManagedChannel channel, AutoCloseable transportResources, String where, TlsConfig tls,
+            java.time.Duration connectTimeout, StreamChannel streamChannel, SessionTransport sessionTransport) {
         this.channel = channel;
-        this.ownLoop = ownLoop;
-        this.config = config;
+        this.transportResources = transportResources;
+        this.where = where;
+        this.tls = tls;
+        this.connectTimeout = connectTimeout;
+        this.streamChannel = streamChannel;
+        this.sessionTransport = sessionTransport;
         this.blocking = ControlGrpc.newBlockingStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
         this.async = ControlGrpc.newStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
         this.futures = ControlGrpc.newFutureStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
@@ -87,7 +97,33 @@ public final class BuildKitClient implements AutoCloseable {
         builder.maxInboundMessageSize(MAX_MESSAGE)
                 .withOption(io.grpc.netty.shaded.io.netty.channel.ChannelOption.CONNECT_TIMEOUT_MILLIS,
                         (int) config.connectTimeout().toMillis());
-        BuildKitClient client = new BuildKitClient(builder.build(), ownLoop, config);
+        EventLoopGroup loopToClose = ownLoop;
+        BuildKitClient client = new BuildKitClient(builder.build(),
+                () -> {
+                    if (loopToClose != null) {
+                        loopToClose.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+                    }
+                },
+                "BuildKit at " + endpoint, tls, config.connectTimeout(), null, null);
+        return checked(client);
+    }
+
+    /**
+     * Connects over byte streams from {@code dialer} (an upgraded Docker socket, an exec stream, ...),
+     * checking within {@code connectTimeout} that BuildKit answers.
+     *
+     * @param where names the daemon in messages, e.g. "Docker Engine at unix:///var/run/docker.sock"
+     * @param sessionTransport how build sessions reach this daemon; null for {@code Control.Session}
+     */
+    public static BuildKitClient connect(ByteStream.Dialer dialer, String where, java.time.Duration connectTimeout,
+            SessionTransport sessionTransport) throws BuildKitException {
+        StreamChannel streams = new StreamChannel(dialer, "buildkit", MAX_MESSAGE);
+        BuildKitClient client = new BuildKitClient(streams.channel(), streams, where, null, connectTimeout, streams,
+                sessionTransport);
+        return checked(client);
+    }
+
+    private static BuildKitClient checked(BuildKitClient client) throws BuildKitException {
         try {
             client.ping();
             return client;
@@ -111,7 +147,7 @@ public final class BuildKitClient implements AutoCloseable {
     }
 
     private void ping() throws BuildKitException {
-        long timeoutMs = config.connectTimeout().toMillis();
+        long timeoutMs = connectTimeout.toMillis();
         try {
             blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).info(InfoRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
@@ -129,18 +165,22 @@ public final class BuildKitClient implements AutoCloseable {
     }
 
     private BuildKitException connectionError(StatusRuntimeException e) {
-        String where = "BuildKit at " + config.endpoint();
         Status.Code code = e.getStatus().getCode();
         String detail = describeCause(e);
+        IOException dialError = streamChannel == null ? null : streamChannel.lastDialError();
+        if (dialError != null) {
+            return new BuildKitException("cannot connect to " + where + ": " + dialError.getMessage(), dialError);
+        }
         if (code == Status.Code.DEADLINE_EXCEEDED) {
-            String hint = config.tls() == null
+            String hint = streamChannel != null ? "" : tls == null
                     ? " (if the daemon expects TLS, give a CA certificate and a client certificate and key)"
                     : " (check that the daemon serves TLS and that its certificate is signed by the given CA)";
             return new BuildKitException("cannot connect to " + where + ": no answer within "
-                    + config.connectTimeout().toSeconds() + "s" + (detail.isEmpty() ? "" : ": " + detail) + hint, e);
+                    + connectTimeout.toSeconds() + "s" + (detail.isEmpty() ? "" : ": " + detail) + hint, e);
         }
         if (code == Status.Code.UNAVAILABLE) {
-            return new BuildKitException("cannot connect to " + where + ": " + detail + tlsHint(detail), e);
+            return new BuildKitException("cannot connect to " + where + ": " + detail
+                    + (streamChannel == null ? tlsHint(detail) : ""), e);
         }
         return new BuildKitException("cannot connect to " + where + ": " + code + ": " + detail, e);
     }
@@ -148,7 +188,6 @@ public final class BuildKitClient implements AutoCloseable {
     /** A hint at the likely TLS mistake behind a failed connection, or "". */
     private String tlsHint(String detail) {
         String lower = detail.toLowerCase(java.util.Locale.ROOT);
-        TlsConfig tls = config.tls();
         if (lower.contains("pkix") || lower.contains("certification path") || lower.contains("unable to find valid")) {
             return " (the daemon's certificate is not signed by the given CA)";
         }
@@ -200,8 +239,9 @@ public final class BuildKitClient implements AutoCloseable {
         return nl < 0 ? text : text.substring(0, nl);
     }
 
-    public ConnectionConfig config() {
-        return config;
+    /** The daemon as messages name it, e.g. "BuildKit at tcp://host:1234". */
+    public String where() {
+        return where;
     }
 
     /** The daemon's version; empty fields on daemons that predate the Info call. */
@@ -250,7 +290,7 @@ public final class BuildKitClient implements AutoCloseable {
     }
 
     private BuildKitException callError(String call, StatusRuntimeException e) {
-        return new BuildKitException(call + " on BuildKit at " + config.endpoint() + " failed: "
+        return new BuildKitException(call + " on " + where + " failed: "
                 + e.getStatus().getCode() + ": " + describeCause(e), e);
     }
 
@@ -271,7 +311,7 @@ public final class BuildKitClient implements AutoCloseable {
         Context.CancellableContext cancellable = Context.current().withCancellation();
         Throwable failure = null;
         try {
-            session.start(async);
+            session.start(async, sessionTransport);
             cancellable.run(() -> async.status(StatusRequest.newBuilder().setRef(ref).build(), new StreamObserver<>() {
                 @Override
                 public void onNext(StatusResponse value) {
@@ -330,7 +370,7 @@ public final class BuildKitClient implements AutoCloseable {
                 : String.valueOf(cause.getMessage());
         if (cause instanceof StatusRuntimeException
                 && ((StatusRuntimeException) cause).getStatus().getCode() == Status.Code.UNAVAILABLE) {
-            daemonMessage = "lost connection to BuildKit at " + config.endpoint() + ": " + describeCause((StatusRuntimeException) cause);
+            daemonMessage = "lost connection to " + where + ": " + describeCause((StatusRuntimeException) cause);
         }
         String step = steps.describeFailure();
         String message = "build failed: " + daemonMessage + (step == null ? "" : "\n" + step);
@@ -345,8 +385,10 @@ public final class BuildKitClient implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (ownLoop != null) {
-            ownLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+        try {
+            transportResources.close();
+        } catch (Exception ignored) {
+            // best effort on the way out
         }
     }
 }

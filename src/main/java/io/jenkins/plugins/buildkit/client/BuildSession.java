@@ -30,7 +30,11 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
@@ -38,8 +42,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The client side of a build: what the daemon may read (source directories, secrets, registry
@@ -55,14 +57,9 @@ public final class BuildSession implements AutoCloseable {
         return t;
     });
     private static final AtomicInteger THREADS = new AtomicInteger();
-    /**
-     * gRPC sets TCP keep-alive on every accepted channel; an in-memory channel has no such option and
-     * Netty would warn about it on each build. Held strongly so the level sticks.
-     */
-    private static final Logger BOOTSTRAP_LOG = Logger.getLogger("io.grpc.netty.shaded.io.netty.bootstrap");
 
     static {
-        BOOTSTRAP_LOG.setLevel(Level.SEVERE);
+        QuietNetty.apply();
     }
     private static final int MAX_MESSAGE = 64 * 1024 * 1024;
 
@@ -104,14 +101,19 @@ public final class BuildSession implements AutoCloseable {
         return id;
     }
 
-    /** Opens the session stream on the daemon and starts serving it. */
-    void start(ControlGrpc.ControlStub control) throws BuildKitException {
+    /**
+     * Opens the session on the daemon and starts serving it: through {@code Control.Session}, or
+     * through {@code transport} when the daemon takes sessions elsewhere.
+     */
+    void start(ControlGrpc.ControlStub control, SessionTransport transport) throws BuildKitException {
         LocalAddress address = new LocalAddress("buildkit-session-" + id);
         SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, executor);
-        Metadata headers = new Metadata();
-        headers.put(key("x-docker-expose-session-uuid"), id);
-        headers.put(key("x-docker-expose-session-name"), name);
-        headers.put(key("x-docker-expose-session-sharedkey"), sharedKey);
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        headers.put("X-Docker-Expose-Session-Uuid", List.of(id));
+        headers.put("X-Docker-Expose-Session-Name", List.of(name));
+        headers.put("X-Docker-Expose-Session-Sharedkey", List.of(sharedKey));
+        List<String> methods = new ArrayList<>();
+        headers.put("X-Docker-Expose-Session-Grpc-Method", methods);
         NettyServerBuilder serverBuilder = NettyServerBuilder.forAddress(address)
                 .channelType(LocalServerChannel.class)
                 .bossEventLoopGroup(LOOPS)
@@ -123,52 +125,62 @@ public final class BuildSession implements AutoCloseable {
         for (ServerServiceDefinition def : services.definitions()) {
             serverBuilder.addService(def);
             for (ServerMethodDefinition<?, ?> m : def.getMethods()) {
-                headers.put(key("x-docker-expose-session-grpc-method"), "/" + m.getMethodDescriptor().getFullMethodName());
+                methods.add("/" + m.getMethodDescriptor().getFullMethodName());
             }
         }
         try {
             server = serverBuilder.build().start();
-        } catch (IOException e) {
-            throw new BuildKitException("cannot start the build session: " + e.getMessage(), e);
-        }
-
-        // The pipe reads nothing until the session stream exists to carry it; the daemon's bytes are
-        // written to it only once it is connected, so neither side's preface is lost.
-        ChannelFuture connected = new Bootstrap().group(LOOPS).channel(LocalChannel.class)
-                .option(ChannelOption.AUTO_READ, false)
-                .handler(new ChannelInboundHandlerAdapter() {
-                    @Override
-                    public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                        ByteBuf buf = (ByteBuf) msg;
-                        try {
-                            upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
-                        } finally {
-                            buf.release();
-                        }
-                        if (!upstream.isReady()) {
-                            // Stop reading our server's output until the daemon has taken what we sent.
-                            ctx.channel().config().setAutoRead(false);
-                        }
-                    }
-
-                    @Override
-                    public void channelInactive(ChannelHandlerContext ctx) {
-                        completeUpstream();
-                    }
-                })
-                .connect(address);
-        pipe = connected.channel();
-        try {
+            // The pipe reads nothing until the transport exists to carry it, so our preface is not lost.
+            ChannelFuture connected = new Bootstrap().group(LOOPS).channel(LocalChannel.class)
+                    .option(ChannelOption.AUTO_READ, false)
+                    .handler(new ChannelInboundHandlerAdapter())
+                    .connect(address);
+            pipe = connected.channel();
             connected.sync();
+            if (transport == null) {
+                carryOverControlSession(control, headers);
+            } else {
+                ByteStream stream = transport.open(headers);
+                pipe.eventLoop().submit(() -> {
+                    ByteStreamBridge.attach(pipe, stream);
+                    return null;
+                }).sync();
+            }
+            pipe.config().setAutoRead(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             close();
             throw new BuildKitException("interrupted while starting the build session", e);
-        } catch (RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             close();
             throw new BuildKitException("cannot start the build session: " + e.getMessage(), e);
         }
+    }
 
+    /** Wraps the pipe's bytes in BytesMessages on a {@code Control.Session} stream. */
+    private void carryOverControlSession(ControlGrpc.ControlStub control, Map<String, List<String>> headers) {
+        Metadata metadata = new Metadata();
+        headers.forEach((k, values) -> values.forEach(v -> metadata.put(key(k.toLowerCase(Locale.ROOT)), v)));
+        pipe.pipeline().addLast(new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf buf = (ByteBuf) msg;
+                try {
+                    upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
+                } finally {
+                    buf.release();
+                }
+                if (!upstream.isReady()) {
+                    // Stop reading our server's output until the daemon has taken what we sent.
+                    ctx.channel().config().setAutoRead(false);
+                }
+            }
+
+            @Override
+            public void channelInactive(ChannelHandlerContext ctx) {
+                completeUpstream();
+            }
+        });
         ClientResponseObserver<BytesMessage, BytesMessage> downstream = new ClientResponseObserver<>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<BytesMessage> requestStream) {
@@ -191,10 +203,9 @@ public final class BuildSession implements AutoCloseable {
                 pipe.close();
             }
         };
-        control.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(headers))
+        control.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                 .withMaxInboundMessageSize(MAX_MESSAGE)
                 .session(downstream);
-        pipe.config().setAutoRead(true);
     }
 
     private void completeUpstream() {

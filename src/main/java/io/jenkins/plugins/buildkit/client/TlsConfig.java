@@ -6,11 +6,17 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
+import javax.net.ssl.KeyManager;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
@@ -70,6 +76,35 @@ public final class TlsConfig implements Serializable {
 
     public boolean hasClientCertificate() {
         return certPem != null;
+    }
+
+    /** A JDK TLS context that trusts the CA and presents the client certificate, if any. */
+    public SSLContext sslContext() throws BuildKitException {
+        try {
+            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+            trust.load(null, null);
+            int i = 0;
+            for (X509Certificate ca : caCertificates()) {
+                trust.setCertificateEntry("ca-" + i++, ca);
+            }
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(trust);
+            KeyManager[] keyManagers = null;
+            if (hasClientCertificate()) {
+                KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
+                keys.load(null, null);
+                char[] none = new char[0];
+                keys.setKeyEntry("client", clientKey(), none, clientCertificates().toArray(new X509Certificate[0]));
+                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+                kmf.init(keys, none);
+                keyManagers = kmf.getKeyManagers();
+            }
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(keyManagers, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new BuildKitException("cannot set up TLS: " + e.getMessage(), e);
+        }
     }
 
     List<X509Certificate> caCertificates() throws BuildKitException {

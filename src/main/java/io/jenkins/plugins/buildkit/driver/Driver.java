@@ -3,7 +3,10 @@ package io.jenkins.plugins.buildkit.driver;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import java.io.PrintStream;
+import java.util.List;
 import java.util.Set;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
 
 /**
  * One BuildKit builder as Buildx knows it: a driver that can bring its daemon up, report on it,
@@ -33,4 +36,9 @@ public interface Driver {
     void remove(boolean keepState, boolean keepDaemon) throws BuildKitException, InterruptedException;
 
     Set<DriverFeature> features();
+
+    /** The exporters this driver uses for a build; most take the user's outputs as they are. */
+    default List<OutputSpec> outputs(BuildSpec spec) {
+        return spec.resolvedOutputs();
+    }
 }

@@ -21,7 +21,7 @@ public final class DriverBuild {
         spec.validate();
         FeatureCheck.check(driver, spec);
         try (BuildKitClient client = driver.connect()) {
-            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, client.supportsMultipleExporters());
+            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters());
             return client.solve(prepared.request(), prepared.session(), progress);
         }
     }

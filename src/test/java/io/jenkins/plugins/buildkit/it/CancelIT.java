@@ -6,12 +6,8 @@ import static org.junit.Assert.assertTrue;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -20,20 +16,6 @@ import org.junit.rules.TemporaryFolder;
 public class CancelIT {
     @Rule
     public TemporaryFolder tmp = new TemporaryFolder();
-
-    /** Whether a process with exactly this command line runs on this machine (the RUN step's, under runc). */
-    private static boolean processRunning(String cmdline) throws IOException {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
-                try {
-                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8)
-                            .replace('\0', ' ').trim().equals(cmdline);
-                } catch (IOException e) {
-                    return false;
-                }
-            });
-        }
-    }
 
     @Test
     public void interruptCancelsTheSolveOnTheDaemon() throws Exception {
@@ -52,7 +34,7 @@ public class CancelIT {
         });
         build.start();
         long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!processRunning(marker)) {
+        while (!Processes.running(marker)) {
             assertTrue("the RUN step did not start", System.nanoTime() < deadline);
             Thread.sleep(100);
         }
@@ -61,9 +43,9 @@ public class CancelIT {
         assertFalse("the build thread returned", build.isAlive());
         assertTrue("the build ended with an interruption: " + outcome.get(), outcome.get() instanceof InterruptedException);
         long gone = System.nanoTime() + 2_000_000_000L;
-        while (processRunning(marker) && System.nanoTime() < gone) {
+        while (Processes.running(marker) && System.nanoTime() < gone) {
             Thread.sleep(50);
         }
-        assertFalse("the RUN step still runs 2 s after the cancel", processRunning(marker));
+        assertFalse("the RUN step still runs 2 s after the cancel", Processes.running(marker));
     }
 }

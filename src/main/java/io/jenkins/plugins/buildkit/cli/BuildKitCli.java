@@ -1,0 +1,67 @@
+package io.jenkins.plugins.buildkit.cli;
+
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code buildkit}: build images and look after builders from a shell, with the flags of
+ * {@code docker buildx build}. Exit status 0 on success, 1 when the work failed, 2 for a usage error;
+ * a failure is reported on stderr, first line first.
+ */
+@Command(name = "buildkit", mixinStandardHelpOptions = true, version = "buildkit-cli 0.1",
+        description = "Build container images with BuildKit.",
+        subcommands = {BuildCommand.class, InspectCommand.class, DiskUsageCommand.class, PruneCommand.class})
+public final class BuildKitCli implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: build, inspect, du or prune");
+    }
+
+    public static void main(String[] args) {
+        // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a
+        // moment to do so before the JVM goes.
+        Thread main = Thread.currentThread();
+        AtomicBoolean finished = new AtomicBoolean();
+        AtomicBoolean signalled = new AtomicBoolean();
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (!finished.get()) {
+                signalled.set(true);
+                main.interrupt();
+                try {
+                    main.join(5000);
+                } catch (InterruptedException ignored) {
+                    // exiting anyway
+                }
+            }
+        }, "buildkit-cli-cancel"));
+        int status = run(args, System.out, System.err);
+        finished.set(true);
+        if (!signalled.get()) {
+            // Exiting from inside a shutdown would block: the signal already decides the status.
+            System.exit(status);
+        }
+    }
+
+    /** Runs the command line and returns the exit status; the calling thread may be interrupted to cancel. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        CommandLine cli = new CommandLine(new BuildKitCli());
+        cli.setOut(new java.io.PrintWriter(out, true));
+        cli.setErr(new java.io.PrintWriter(err, true));
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof InterruptedException) {
+                err.println("ERROR: cancelled");
+                return 130;
+            }
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            err.println("ERROR: " + message);
+            return 1;
+        });
+        return cli.execute(args);
+    }
+}

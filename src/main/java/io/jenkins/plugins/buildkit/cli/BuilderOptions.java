@@ -1,0 +1,65 @@
+package io.jenkins.plugins.buildkit.cli;
+
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
+import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import picocli.CommandLine.Option;
+
+/**
+ * Which builder a command uses. {@code --builder} is {@code docker} (the default: the engine that
+ * {@code DOCKER_HOST} or {@code /var/run/docker.sock} names), {@code docker:ENDPOINT}, or
+ * {@code remote:ENDPOINT} for a buildkitd of your own, with TLS files as buildctl takes them.
+ */
+final class BuilderOptions {
+    @Option(names = "--builder", paramLabel = "BUILDER", defaultValue = "${env:BUILDKIT_BUILDER:-docker}",
+            description = "docker | docker:ENDPOINT | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
+    String builder;
+
+    @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate of a remote builder")
+    Path caCert;
+
+    @Option(names = "--tlscert", paramLabel = "FILE", description = "client certificate for a remote builder")
+    Path cert;
+
+    @Option(names = "--tlskey", paramLabel = "FILE", description = "client key for a remote builder")
+    Path key;
+
+    @Option(names = "--tlsservername", paramLabel = "NAME", description = "server name to verify for a remote builder")
+    String serverName;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "connect timeout (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    Driver driver() throws IOException {
+        Duration timeout = Duration.ofSeconds(timeoutSeconds);
+        String b = builder.trim();
+        if (b.equals("docker") || b.equals("default")) {
+            return new DockerDriver("default", DockerEndpoint.fromEnvironment(System.getenv()), timeout);
+        }
+        if (b.startsWith("docker:")) {
+            return new DockerDriver(b, new DockerEndpoint(b.substring("docker:".length()), null), timeout);
+        }
+        if (b.startsWith("remote:")) {
+            return new RemoteDriver(b, new RemoteDriverOptions(b.substring("remote:".length()),
+                    read(caCert, "--tlscacert"), read(cert, "--tlscert"), read(key, "--tlskey"), serverName, timeout));
+        }
+        throw new IllegalArgumentException("--builder: unknown builder \"" + builder + "\" (expected docker, docker:ENDPOINT or remote:ENDPOINT)");
+    }
+
+    private static String read(Path file, String option) throws IOException {
+        if (file == null) {
+            return null;
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(option + ": file not found: " + file);
+        }
+        return Files.readString(file, StandardCharsets.US_ASCII);
+    }
+}

@@ -1,0 +1,269 @@
+package io.jenkins.plugins.buildkit.driver.docker;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.model.Version;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.core.SSLConfig;
+import com.github.dockerjava.zerodep.ZerodepDockerHttpClient;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.ByteStream;
+import java.io.ByteArrayOutputStream;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.UnixDomainSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+
+/**
+ * One Docker Engine: its HTTP API through docker-java, and the raw upgraded connections
+ * ({@code POST /grpc}, {@code POST /session}) through which its bundled BuildKit is reached.
+ */
+public final class DockerEngine implements Closeable {
+    /** {@code /grpc} appeared in Docker 18.09 (API 1.39); older engines have no BuildKit API. */
+    static final int MIN_API_MINOR = 39;
+
+    private final DockerEndpoint endpoint;
+    private final Duration timeout;
+    private final DockerClient docker;
+
+    public DockerEngine(DockerEndpoint endpoint, Duration timeout) throws BuildKitException {
+        this.endpoint = endpoint;
+        this.timeout = timeout;
+        SSLConfig ssl = endpoint.tls() == null ? null : () -> sslContext();
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(endpoint.uri())
+                .withDockerTlsVerify(endpoint.tls() != null)
+                .withCustomSslConfig(ssl)
+                .build();
+        ZerodepDockerHttpClient http = new ZerodepDockerHttpClient.Builder()
+                .dockerHost(URI.create(endpoint.uri()))
+                .sslConfig(ssl)
+                .connectionTimeout(timeout)
+                .responseTimeout(Duration.ofMinutes(30))
+                .build();
+        this.docker = DockerClientImpl.getInstance(config, http);
+    }
+
+    private SSLContext sslContext() {
+        try {
+            return endpoint.tls().sslContext();
+        } catch (BuildKitException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
+    public DockerEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public DockerClient api() {
+        return docker;
+    }
+
+    /** The engine's version, after checking that it answers and has BuildKit's API. */
+    public Version requireBuildKit() throws BuildKitException {
+        Version version;
+        try {
+            version = docker.versionCmd().exec();
+        } catch (RuntimeException e) {
+            throw new BuildKitException("cannot reach the Docker Engine at " + endpoint + ": " + rootMessage(e), e);
+        }
+        String api = version.getApiVersion();
+        if (apiMinor(api) < MIN_API_MINOR) {
+            throw new BuildKitException("the Docker Engine at " + endpoint + " is version " + version.getVersion()
+                    + " (API " + api + "), too old for BuildKit: Docker 18.09 (API 1." + MIN_API_MINOR + ") or newer is needed");
+        }
+        return version;
+    }
+
+    /** The minor number of a 1.x API version; any later major counts as new enough. */
+    static int apiMinor(String apiVersion) {
+        try {
+            String[] parts = apiVersion.trim().split("\\.");
+            int major = Integer.parseInt(parts[0]);
+            return major > 1 ? Integer.MAX_VALUE : parts.length > 1 ? Integer.parseInt(parts[1]) : 0;
+        } catch (RuntimeException e) {
+            return 0;
+        }
+    }
+
+    static String rootMessage(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+    }
+
+    /**
+     * Opens a connection, sends {@code POST path} asking to upgrade to h2c, and returns the raw
+     * stream once the engine answers 101.
+     */
+    public ByteStream upgrade(String path, Map<String, List<String>> headers) throws IOException {
+        RawConnection conn = open();
+        boolean ok = false;
+        try {
+            StringBuilder req = new StringBuilder()
+                    .append("POST ").append(path).append(" HTTP/1.1\r\n")
+                    .append("Host: docker\r\n")
+                    .append("Connection: Upgrade\r\n")
+                    .append("Upgrade: h2c\r\n")
+                    .append("Content-Length: 0\r\n");
+            headers.forEach((k, values) -> values.forEach(v -> req.append(k).append(": ").append(v).append("\r\n")));
+            req.append("\r\n");
+            OutputStream out = conn.output();
+            out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            readUpgradeResponse(conn.input(), path);
+            ok = true;
+            return conn;
+        } finally {
+            if (!ok) {
+                conn.close();
+            }
+        }
+    }
+
+    private void readUpgradeResponse(InputStream in, String path) throws IOException {
+        // Byte by byte up to the blank line, so no HTTP/2 byte that follows is consumed here.
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the Docker Engine at " + endpoint + " closed the connection on POST " + path);
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (head.size() > 64 * 1024) {
+                throw new IOException("the Docker Engine at " + endpoint + " sent an oversized answer to POST " + path);
+            }
+        }
+        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
+        String status = lines[0];
+        if (status.contains(" 101")) {
+            return;
+        }
+        int length = 0;
+        for (String line : lines) {
+            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+                length = Integer.parseInt(line.substring(15).trim());
+            }
+        }
+        byte[] body = in.readNBytes(Math.min(length, 4096));
+        throw new IOException("the Docker Engine at " + endpoint + " refused POST " + path + ": "
+                + status.replaceFirst("^HTTP/1\\.[01] ", "") + (body.length == 0 ? "" : ": " + new String(body, StandardCharsets.UTF_8).trim()));
+    }
+
+    private RawConnection open() throws IOException {
+        if (endpoint.isUnix()) {
+            SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.socketPath()));
+            return new RawConnection(new ChannelInput(ch), new ChannelOutput(ch), ch);
+        }
+        Socket socket;
+        if (endpoint.tls() != null) {
+            SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket();
+            ssl.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+            ssl.startHandshake();
+            socket = ssl;
+        } else {
+            socket = new Socket();
+            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+        }
+        socket.setTcpNoDelay(true);
+        return new RawConnection(socket.getInputStream(), socket.getOutputStream(), socket);
+    }
+
+    @Override
+    public void close() throws IOException {
+        docker.close();
+    }
+
+    private static final class RawConnection implements ByteStream {
+        private final InputStream in;
+        private final OutputStream out;
+        private final Closeable resource;
+
+        RawConnection(InputStream in, OutputStream out, Closeable resource) {
+            this.in = in;
+            this.out = out;
+            this.resource = resource;
+        }
+
+        @Override
+        public InputStream input() {
+            return in;
+        }
+
+        @Override
+        public OutputStream output() {
+            return out;
+        }
+
+        @Override
+        public void close() throws IOException {
+            resource.close();
+        }
+    }
+
+    /**
+     * Reads a socket channel directly: the JDK's channel streams take one lock for reading and
+     * writing, so a blocked read would stall every write.
+     */
+    private static final class ChannelInput extends InputStream {
+        private final SocketChannel ch;
+
+        ChannelInput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            int n = read(one, 0, 1);
+            return n <= 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (len == 0) {
+                return 0;
+            }
+            return ch.read(ByteBuffer.wrap(b, off, len));
+        }
+    }
+
+    private static final class ChannelOutput extends OutputStream {
+        private final SocketChannel ch;
+
+        ChannelOutput(SocketChannel ch) {
+            this.ch = ch;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            ByteBuffer buf = ByteBuffer.wrap(b, off, len);
+            while (buf.hasRemaining()) {
+                ch.write(buf);
+            }
+        }
+    }
+}

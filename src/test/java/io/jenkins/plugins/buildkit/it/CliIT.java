@@ -1,0 +1,137 @@
+package io.jenkins.plugins.buildkit.it;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotEquals;
+import static org.junit.Assert.assertTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** The command line as a user runs it: {@code java -jar target/buildkit-cli.jar ...} against the local Docker Engine. */
+public class CliIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private TestEnvironment env;
+    private final String tag = "buildkit-it/cli:" + System.nanoTime();
+
+    /** A finished CLI run. */
+    private static final class Run {
+        int exit;
+        String stdout;
+        String stderr;
+    }
+
+    @Before
+    public void setUp() {
+        env = TestEnvironment.require();
+    }
+
+    @After
+    public void removeImage() throws Exception {
+        new ProcessBuilder("docker", "rmi", "-f", tag).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+    }
+
+    private ProcessBuilder cli(String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("-jar");
+        cmd.add(System.getProperty("buildkit.cli.jar", "target/buildkit-cli.jar"));
+        cmd.addAll(List.of(args));
+        return new ProcessBuilder(cmd)
+                .redirectOutput(tmp.newFile().getAbsoluteFile())
+                .redirectError(tmp.newFile().getAbsoluteFile());
+    }
+
+    private Run run(String... args) throws Exception {
+        ProcessBuilder pb = cli(args);
+        Process p = pb.start();
+        assertTrue("the CLI finished", p.waitFor(120, TimeUnit.SECONDS));
+        Run r = new Run();
+        r.exit = p.exitValue();
+        r.stdout = Files.readString(pb.redirectOutput().file().toPath(), StandardCharsets.UTF_8);
+        r.stderr = Files.readString(pb.redirectError().file().toPath(), StandardCharsets.UTF_8);
+        System.out.println("exit " + r.exit + "\n--- stdout\n" + r.stdout + "--- stderr\n" + r.stderr);
+        return r;
+    }
+
+    private Path context(String dockerfile) throws IOException {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), dockerfile);
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        return ctx;
+    }
+
+    @Test
+    public void buildSucceedsAndTheImageIsInTheEngine() throws Exception {
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo from-the-cli\n");
+        Path metadata = tmp.getRoot().toPath().resolve("metadata.json");
+        Run r = run("build", "-t", tag, "--no-cache", "--metadata-file", metadata.toString(), ctx.toString());
+        assertEquals(r.stderr, 0, r.exit);
+        assertThat(r.stderr, containsString("RUN echo from-the-cli"));
+        assertThat(r.stderr, containsString("from-the-cli"));
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", "--format", "{{.Id}}", tag).start();
+        String id = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, inspect.waitFor());
+        assertThat(Files.readString(metadata), containsString(id));
+    }
+
+    @Test
+    public void dockerfileErrorExitsNonZeroNamingTheLine() throws Exception {
+        Path ctx = context("FROM scratch\nBOGUS instruction\n");
+        Run r = run("build", ctx.toString());
+        assertNotEquals(0, r.exit);
+        String firstErrorLine = r.stderr.lines().filter(l -> l.startsWith("ERROR: ")).findFirst().orElse("");
+        assertThat(firstErrorLine, containsString("line 2"));
+        assertThat(firstErrorLine.toLowerCase(), containsString("bogus"));
+    }
+
+    @Test
+    public void unknownFlagIsAUsageError() throws Exception {
+        Run r = run("build", "--no-such-flag", ".");
+        assertEquals(2, r.exit);
+        assertThat(r.stderr, containsString("Unknown option: '--no-such-flag'"));
+    }
+
+    @Test
+    public void missingContextDirectoryIsNamed() throws Exception {
+        Run r = run("build", "/no/such/context");
+        assertEquals(1, r.exit);
+        assertThat(r.stderr, containsString("context: directory not found: /no/such/context"));
+    }
+
+    @Test
+    public void sigintCancelsTheSolveOnTheEngineWithinTwoSeconds() throws Exception {
+        String marker = "sleep " + (300 + System.nanoTime() % 600);
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
+        Process p = cli("build", "--no-cache", ctx.toString()).start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Processes.running(marker)) {
+            assertTrue("the RUN step did not start", System.nanoTime() < deadline && p.isAlive());
+            Thread.sleep(100);
+        }
+        new ProcessBuilder("kill", "-INT", String.valueOf(p.pid())).start().waitFor();
+        long cancelled = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (Processes.running(marker) && System.nanoTime() < cancelled) {
+            Thread.sleep(50);
+        }
+        assertFalse("the RUN step still runs 2 s after SIGINT", Processes.running(marker));
+        assertTrue(p.waitFor(10, TimeUnit.SECONDS));
+        assertNotEquals(0, p.exitValue());
+        assertFalse(new File("/proc/" + p.pid()).exists() && p.isAlive());
+    }
+}
