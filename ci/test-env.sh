@@ -119,6 +119,9 @@ CFG
 }
 
 start_docker() {
+  # The engine pushes to the test registry itself (docker driver): it must trust our CA.
+  mkdir -p "/etc/docker/certs.d/127.0.0.1:$REGISTRY_PORT"
+  cp "$ENV_DIR/certs/ca.pem" "/etc/docker/certs.d/127.0.0.1:$REGISTRY_PORT/ca.crt"
   if docker version >/dev/null 2>&1; then
     log "a Docker Engine already runs"
     return

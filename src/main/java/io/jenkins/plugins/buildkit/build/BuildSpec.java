@@ -83,6 +83,16 @@ public final class BuildSpec implements Serializable {
         return tags;
     }
 
+    /** Whether the image is to be pushed, by {@code push} or an output with {@code push=true}. */
+    public boolean isPush() {
+        return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
+    }
+
+    /** Registry credentials by host, as given. */
+    public Map<String, RegistryAuth> registryAuth() {
+        return registryAuth;
+    }
+
     /** The {@code type} of each cache export; call after {@link #validate()}. */
     public List<String> cacheExportTypes() {
         List<String> types = new ArrayList<>();

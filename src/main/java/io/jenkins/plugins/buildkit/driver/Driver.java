@@ -2,6 +2,8 @@ package io.jenkins.plugins.buildkit.driver;
 
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.SolveResult;
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Set;
@@ -36,6 +38,15 @@ public interface Driver {
     void remove(boolean keepState, boolean keepDaemon) throws BuildKitException, InterruptedException;
 
     Set<DriverFeature> features();
+
+    /**
+     * Work after a successful solve that the daemon could not do itself (a Docker Engine pushes its
+     * images through its own API); returns the result the user sees.
+     */
+    default SolveResult afterSolve(BuildSpec spec, SolveResult result, ProgressListener progress)
+            throws BuildKitException, InterruptedException {
+        return result;
+    }
 
     /** The exporters this driver uses for a build; most take the user's outputs as they are. */
     default List<OutputSpec> outputs(BuildSpec spec) {

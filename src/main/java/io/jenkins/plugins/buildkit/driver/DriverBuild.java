@@ -22,7 +22,8 @@ public final class DriverBuild {
         FeatureCheck.check(driver, spec);
         try (BuildKitClient client = driver.connect()) {
             SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters());
-            return client.solve(prepared.request(), prepared.session(), progress);
+            SolveResult result = client.solve(prepared.request(), prepared.session(), progress);
+            return driver.afterSolve(spec, result, progress);
         }
     }
 }

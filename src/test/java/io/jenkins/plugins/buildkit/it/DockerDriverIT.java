@@ -92,4 +92,87 @@ public class DockerDriverIT {
         assertThat(text, containsString("secret is ****"));
         assertThat(text, not(containsString(secret)));
     }
+
+    @Test
+    public void pushGoesThroughTheEngineAndReturnsTheRegistryDigest() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "pushed by the engine " + System.nanoTime());
+        String repo = "it/engine-push";
+        String version = "v" + System.nanoTime();
+        String pushed = env.registry + "/" + repo + ":" + version;
+        try {
+            SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(pushed).push(true)
+                    .registryAuth(env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword))
+                    .build(), new SecretMasker(List.of(env.registryPassword)));
+            java.net.http.HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, version);
+            assertEquals(200, manifest.statusCode());
+            assertEquals(manifest.headers().firstValue("Docker-Content-Digest").orElseThrow(), result.imageDigest());
+        } finally {
+            try {
+                engine.api().removeImageCmd(pushed).withForce(true).exec();
+            } catch (RuntimeException ignored) {
+                // not built
+            }
+        }
+    }
+
+    @Test
+    public void localOutputWorksThroughTheEngine() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "exported by the engine");
+        Path out = tmp.getRoot().toPath().resolve("out");
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(), SecretMasker.NONE);
+        assertEquals("exported by the engine", Files.readString(out.resolve("data.txt")));
+    }
+
+    /** The docker driver, counting connections: a refused build must not even connect. */
+    private static final class CountingDriver implements io.jenkins.plugins.buildkit.driver.Driver {
+        final DockerDriver inner;
+        int connects;
+
+        CountingDriver(DockerDriver inner) {
+            this.inner = inner;
+        }
+
+        @Override public String builderName() { return inner.builderName(); }
+        @Override public String driverName() { return inner.driverName(); }
+        @Override public void bootstrap(PrintStream log) throws io.jenkins.plugins.buildkit.client.BuildKitException { inner.bootstrap(log); }
+        @Override public io.jenkins.plugins.buildkit.driver.DriverStatus status() { return inner.status(); }
+        @Override public io.jenkins.plugins.buildkit.client.BuildKitClient connect() throws io.jenkins.plugins.buildkit.client.BuildKitException {
+            connects++;
+            return inner.connect();
+        }
+        @Override public void stop() { }
+        @Override public void remove(boolean keepState, boolean keepDaemon) { }
+        @Override public java.util.Set<io.jenkins.plugins.buildkit.driver.DriverFeature> features() { return inner.features(); }
+        @Override public List<io.jenkins.plugins.buildkit.build.OutputSpec> outputs(BuildSpec spec) { return inner.outputs(spec); }
+    }
+
+    @Test
+    public void refusedFeaturesNameBuilderDriverFeatureAndAlternativeBeforeAnySolve() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        Path dir = tmp.getRoot().toPath();
+        Object[][] cases = {
+            {BuildSpec.builder().context(ctx.toString()).cacheTo("type=registry,ref=" + env.registry + "/c:1"), "cache export other than inline (asked for type=registry)"},
+            {BuildSpec.builder().context(ctx.toString()).cacheTo("type=local,dest=" + dir.resolve("cache")), "cache export other than inline (asked for type=local)"},
+            {BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=" + dir.resolve("o.tar")), "tar, oci and docker outputs (asked for type=tar)"},
+            {BuildSpec.builder().context(ctx.toString()).output("type=oci,dest=" + dir.resolve("o.oci")), "tar, oci and docker outputs (asked for type=oci)"},
+            {BuildSpec.builder().context(ctx.toString()).output("type=docker,dest=" + dir.resolve("o.docker")), "tar, oci and docker outputs (asked for type=docker)"},
+            {BuildSpec.builder().context(ctx.toString()).platform("linux/amd64,linux/arm64"), "building for several platforms (asked for linux/amd64,linux/arm64)"},
+        };
+        for (Object[] c : cases) {
+            CountingDriver driver = new CountingDriver(driver());
+            try {
+                DriverBuild.run(driver, ((BuildSpec.Builder) c[0]).build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+                org.junit.Assert.fail("accepted: " + c[1]);
+            } catch (io.jenkins.plugins.buildkit.driver.UnsupportedFeatureException e) {
+                assertThat(e.getMessage(), containsString("builder \"local-engine\" (driver docker) does not support " + c[1]));
+                assertThat(e.getMessage(), containsString("use a builder with the docker-container driver instead"));
+            }
+            assertEquals("no connection for a refused build", 0, driver.connects);
+        }
+    }
 }

@@ -5,6 +5,8 @@ import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -100,6 +102,26 @@ public final class DockerDriver implements Driver {
     @Override
     public Set<DriverFeature> features() {
         return EnumSet.of(DriverFeature.LOAD_INTO_DOCKER);
+    }
+
+    @Override
+    public SolveResult afterSolve(BuildSpec spec, SolveResult result, ProgressListener progress)
+            throws BuildKitException, InterruptedException {
+        if (!spec.isPush()) {
+            return result;
+        }
+        Map<String, String> response = new LinkedHashMap<>(result.exporterResponse());
+        try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
+            for (String tag : spec.tags()) {
+                String digest = EnginePush.push(engine, tag, spec.registryAuth());
+                if (digest != null) {
+                    response.put("containerimage.digest", digest);
+                }
+            }
+        } catch (IOException e) {
+            throw new BuildKitException(e.getMessage(), e);
+        }
+        return new SolveResult(response, result.totalSteps(), result.cachedSteps());
     }
 
     /**
