@@ -120,7 +120,9 @@ public final class BuildSession implements AutoCloseable {
                 .workerEventLoopGroup(LOOPS)
                 .executor(executor)
                 .maxInboundMessageSize(MAX_MESSAGE)
-                .permitKeepAliveTime(1, TimeUnit.SECONDS)
+                // The daemon's gRPC client pings as often as its bandwidth estimator likes; the default
+                // policy would answer with GOAWAY "too_many_pings" and stall the session.
+                .permitKeepAliveTime(0, TimeUnit.NANOSECONDS)
                 .permitKeepAliveWithoutCalls(true);
         for (ServerServiceDefinition def : services.definitions()) {
             serverBuilder.addService(def);
@@ -165,14 +167,13 @@ public final class BuildSession implements AutoCloseable {
             @Override
             public void channelRead(ChannelHandlerContext ctx, Object msg) {
                 ByteBuf buf = (ByteBuf) msg;
+                // No back-pressure here on purpose: what our server writes is bounded by the windows the
+                // daemon grants inside the tunnel, and pausing this pipe would also hold back the window
+                // updates and health answers that let the daemon go on.
                 try {
                     upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
                 } finally {
                     buf.release();
-                }
-                if (!upstream.isReady()) {
-                    // Stop reading our server's output until the daemon has taken what we sent.
-                    ctx.channel().config().setAutoRead(false);
                 }
             }
 
@@ -185,12 +186,13 @@ public final class BuildSession implements AutoCloseable {
             @Override
             public void beforeStart(ClientCallStreamObserver<BytesMessage> requestStream) {
                 upstream = requestStream;
-                requestStream.setOnReadyHandler(() -> pipe.eventLoop().execute(() -> pipe.config().setAutoRead(true)));
             }
 
             @Override
             public void onNext(BytesMessage value) {
-                pipe.writeAndFlush(Unpooled.wrappedBuffer(value.getData().asReadOnlyByteBuffer()));
+                // Copied now: the write happens later on the pipe's event loop, and gRPC may parse
+                // messages without copying, over buffers it reuses once this call returns.
+                pipe.writeAndFlush(Unpooled.wrappedBuffer(value.getData().toByteArray()));
             }
 
             @Override
