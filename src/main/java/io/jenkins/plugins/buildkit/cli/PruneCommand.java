@@ -26,12 +26,38 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--keep-duration", paramLabel = "SECONDS", description = "keep records used within this many seconds")
     long keepSeconds;
 
+    /** Go-style durations: 90s, 30m, 24h, 1h30m. */
+    static Duration parseDuration(String text) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(h|m|s)").matcher(text.trim());
+        Duration d = Duration.ZERO;
+        int end = 0;
+        while (m.find() && m.start() == end) {
+            long n = Long.parseLong(m.group(1));
+            d = d.plus(m.group(2).equals("h") ? Duration.ofHours(n) : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n));
+            end = m.end();
+        }
+        if (end == 0 || end != text.trim().length()) {
+            throw new IllegalArgumentException("--filter: until=\"" + text + "\" is not a duration such as 24h or 30m");
+        }
+        return d;
+    }
+
     @Override
     public Integer call() throws Exception {
         AtomicLong reclaimed = new AtomicLong();
+        Duration keep = Duration.ofSeconds(keepSeconds);
+        List<String> daemonFilters = new ArrayList<>();
+        for (String f : filters) {
+            // As in buildx, until=DURATION is not a daemon filter but the age to keep.
+            if (f.startsWith("until=")) {
+                keep = parseDuration(f.substring("until=".length()));
+            } else {
+                daemonFilters.add(f);
+            }
+        }
         try (BuildKitClient client = builder.driver().connect()) {
-            client.prune(PruneRequest.newBuilder().setAll(all).addAllFilter(filters)
-                    .setKeepDuration(Duration.ofSeconds(keepSeconds).toNanos()).build(), r -> {
+            client.prune(PruneRequest.newBuilder().setAll(all).addAllFilter(daemonFilters)
+                    .setKeepDuration(keep.toNanos()).build(), r -> {
                         reclaimed.addAndGet(r.getSize());
                         System.out.println("removed " + r.getID() + " " + r.getSize() + " bytes");
                     });

@@ -101,6 +101,24 @@ public class CliIT {
     }
 
     @Test
+    public void inspectDiskUsageAndPrune() throws Exception {
+        Run inspect = run("inspect");
+        assertEquals(inspect.stderr, 0, inspect.exit);
+        assertThat(inspect.stdout, containsString("Driver:    docker"));
+        assertThat(inspect.stdout, containsString("Status:    running"));
+        assertThat(inspect.stdout, containsString("linux/amd64"));
+        Run du = run("du");
+        assertEquals(du.stderr, 0, du.exit);
+        assertThat(du.stdout, containsString("Total: "));
+        Run prune = run("prune", "--filter", "until=240h");
+        assertEquals(prune.stderr, 0, prune.exit);
+        assertThat(prune.stdout, containsString("Total reclaimed: "));
+        Run bad = run("prune", "--filter", "until=soon");
+        assertEquals(1, bad.exit);
+        assertThat(bad.stderr, containsString("until=\"soon\" is not a duration"));
+    }
+
+    @Test
     public void unknownFlagIsAUsageError() throws Exception {
         Run r = run("build", "--no-such-flag", ".");
         assertEquals(2, r.exit);
