@@ -10,6 +10,7 @@ ENV_DIR="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
 BUILDKIT_BIN="${BUILDKIT_BIN:-/opt/buildkit-test/bin}"
 BUILDKIT_PORT="${BUILDKIT_PORT:-12345}"
 REGISTRY_PORT="${REGISTRY_PORT:-15000}"
+DOCKER_TLS_PORT="${DOCKER_TLS_PORT:-12376}"
 REGISTRY_USER=tester
 REGISTRY_PASSWORD=test-password-$$
 
@@ -130,10 +131,13 @@ start_docker() {
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
   }
-  log "starting the Docker Engine"
-  dockerd > "$ENV_DIR/dockerd.log" 2>&1 &
+  log "starting the Docker Engine (unix socket, and tcp://127.0.0.1:$DOCKER_TLS_PORT with mutual TLS)"
+  dockerd -H unix:///var/run/docker.sock -H "tcp://127.0.0.1:$DOCKER_TLS_PORT" \
+    --tlsverify --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
+    > "$ENV_DIR/dockerd.log" 2>&1 &
   echo $! > "$ENV_DIR/dockerd.pid"
   wait_for dockerd docker version
+  echo "tcp://127.0.0.1:$DOCKER_TLS_PORT" > "$ENV_DIR/docker-tls-host"
 }
 
 write_env() {
@@ -145,6 +149,7 @@ export BUILDKIT_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
 export BUILDKIT_TEST_REGISTRY_USER=$REGISTRY_USER
 export BUILDKIT_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
 export BUILDKIT_TEST_BUSYBOX=/bin/busybox
+export BUILDKIT_TEST_DOCKER_TLS_HOST=$(cat "$ENV_DIR/docker-tls-host" 2>/dev/null)
 ENV
 }
 

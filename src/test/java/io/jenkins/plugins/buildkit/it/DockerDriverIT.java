@@ -175,4 +175,26 @@ public class DockerDriverIT {
             assertEquals("no connection for a refused build", 0, driver.connects);
         }
     }
+
+    @Test
+    public void dockerHostWithTlsFromTheDockerEnvironment() throws Exception {
+        String tlsHost = System.getenv("BUILDKIT_TEST_DOCKER_TLS_HOST");
+        if (tlsHost == null || tlsHost.isEmpty()) {
+            assumeTrue("the Docker Engine was not started by ci/test-env.sh, so it has no TLS port", System.getenv("CI") != null);
+            org.junit.Assert.fail("BUILDKIT_TEST_DOCKER_TLS_HOST is not set under CI");
+        }
+        Path certs = tmp.newFolder("docker-certs").toPath();
+        Files.copy(env.certs.resolve("ca.pem"), certs.resolve("ca.pem"));
+        Files.copy(env.certs.resolve("client.pem"), certs.resolve("cert.pem"));
+        Files.copy(env.certs.resolve("client-key.pem"), certs.resolve("key.pem"));
+        DockerEndpoint endpoint = DockerEndpoint.fromEnvironment(java.util.Map.of(
+                "DOCKER_HOST", tlsHost, "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certs.toString()));
+        assertNotNull(endpoint.tls());
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "over tcp with TLS");
+        DriverBuild.run(new DockerDriver("tls-engine", endpoint, Duration.ofSeconds(20)),
+                BuildSpec.builder().context(ctx.toString()).tag(tag).build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        assertTrue(engine.api().inspectImageCmd(tag).exec().getRepoTags().contains(tag));
+    }
 }

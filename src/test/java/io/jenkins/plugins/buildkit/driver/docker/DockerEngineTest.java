@@ -1,0 +1,41 @@
+package io.jenkins.plugins.buildkit.driver.docker;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import java.util.Map;
+import org.junit.Test;
+
+public class DockerEngineTest {
+    @Test
+    public void apiVersionsBelow139HaveNoBuildKit() {
+        assertTrue(DockerEngine.apiMinor("1.38") < DockerEngine.MIN_API_MINOR);
+        assertEquals(41, DockerEngine.apiMinor("1.41"));
+        assertTrue(DockerEngine.apiMinor("2.0") >= DockerEngine.MIN_API_MINOR);
+        assertEquals(0, DockerEngine.apiMinor("garbage"));
+    }
+
+    @Test
+    public void endpointsFromTheEnvironment() throws Exception {
+        assertEquals(DockerEndpoint.DEFAULT, DockerEndpoint.fromEnvironment(Map.of()).uri());
+        DockerEndpoint plain = DockerEndpoint.fromEnvironment(Map.of("DOCKER_HOST", "tcp://10.0.0.1:2375"));
+        assertEquals("tcp://10.0.0.1:2375", plain.uri());
+        assertNull(plain.tls());
+        assertThat(assertThrows(java.io.IOException.class, () -> DockerEndpoint.fromEnvironment(Map.of(
+                "DOCKER_HOST", "tcp://h:2376", "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", "/no/such/dir"))).getMessage(),
+                containsString("DOCKER_CERT_PATH: directory not found: /no/such/dir"));
+        assertThat(assertThrows(IllegalArgumentException.class, () -> new DockerEndpoint("ssh://host", null)).getMessage(),
+                containsString("endpoint: \"ssh://host\" is not a Docker address"));
+    }
+
+    @Test
+    public void registryOfAnImageName() {
+        assertEquals("127.0.0.1:5000", EnginePush.registryOf("127.0.0.1:5000/a/b:1"));
+        assertEquals("docker.io", EnginePush.registryOf("library/alpine"));
+        assertEquals("localhost", EnginePush.registryOf("localhost/x"));
+    }
+}
