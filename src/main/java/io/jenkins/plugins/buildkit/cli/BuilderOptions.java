@@ -1,13 +1,12 @@
 package io.jenkins.plugins.buildkit.cli;
 
+import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import picocli.CommandLine.Option;
@@ -48,18 +47,9 @@ final class BuilderOptions {
         }
         if (b.startsWith("remote:")) {
             return new RemoteDriver(b, new RemoteDriverOptions(b.substring("remote:".length()),
-                    read(caCert, "--tlscacert"), read(cert, "--tlscert"), read(key, "--tlskey"), serverName, timeout));
+                    TlsConfig.read(caCert, "--tlscacert"), TlsConfig.read(cert, "--tlscert"), TlsConfig.read(key, "--tlskey"), serverName, timeout));
         }
         throw new IllegalArgumentException("--builder: unknown builder \"" + builder + "\" (expected docker, docker:ENDPOINT or remote:ENDPOINT)");
     }
 
-    private static String read(Path file, String option) throws IOException {
-        if (file == null) {
-            return null;
-        }
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(option + ": file not found: " + file);
-        }
-        return Files.readString(file, StandardCharsets.US_ASCII);
-    }
 }

@@ -11,8 +11,6 @@ import io.grpc.netty.shaded.io.netty.buffer.ByteBuf;
 import io.grpc.netty.shaded.io.netty.buffer.Unpooled;
 import io.grpc.netty.shaded.io.netty.channel.Channel;
 import io.grpc.netty.shaded.io.netty.channel.ChannelFuture;
-import io.grpc.netty.shaded.io.netty.channel.ChannelHandlerContext;
-import io.grpc.netty.shaded.io.netty.channel.ChannelInboundHandlerAdapter;
 import io.grpc.netty.shaded.io.netty.channel.ChannelOption;
 import io.grpc.netty.shaded.io.netty.channel.DefaultEventLoopGroup;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
@@ -135,18 +133,14 @@ public final class BuildSession implements AutoCloseable {
             // The pipe reads nothing until the transport exists to carry it, so our preface is not lost.
             ChannelFuture connected = new Bootstrap().group(LOOPS).channel(LocalChannel.class)
                     .option(ChannelOption.AUTO_READ, false)
-                    .handler(new ChannelInboundHandlerAdapter())
+                    .handler(new ForwardingHandler())
                     .connect(address);
             pipe = connected.channel();
             connected.sync();
             if (transport == null) {
                 carryOverControlSession(control, headers);
             } else {
-                ByteStream stream = transport.open(headers);
-                pipe.eventLoop().submit(() -> {
-                    ByteStreamBridge.attach(pipe, stream);
-                    return null;
-                }).sync();
+                ByteStreamBridge.attach(pipe, transport.open(headers));
             }
             pipe.config().setAutoRead(true);
         } catch (InterruptedException e) {
@@ -163,25 +157,6 @@ public final class BuildSession implements AutoCloseable {
     private void carryOverControlSession(ControlGrpc.ControlStub control, Map<String, List<String>> headers) {
         Metadata metadata = new Metadata();
         headers.forEach((k, values) -> values.forEach(v -> metadata.put(key(k.toLowerCase(Locale.ROOT)), v)));
-        pipe.pipeline().addLast(new ChannelInboundHandlerAdapter() {
-            @Override
-            public void channelRead(ChannelHandlerContext ctx, Object msg) {
-                ByteBuf buf = (ByteBuf) msg;
-                // No back-pressure here on purpose: what our server writes is bounded by the windows the
-                // daemon grants inside the tunnel, and pausing this pipe would also hold back the window
-                // updates and health answers that let the daemon go on.
-                try {
-                    upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
-                } finally {
-                    buf.release();
-                }
-            }
-
-            @Override
-            public void channelInactive(ChannelHandlerContext ctx) {
-                completeUpstream();
-            }
-        });
         ClientResponseObserver<BytesMessage, BytesMessage> downstream = new ClientResponseObserver<>() {
             @Override
             public void beforeStart(ClientCallStreamObserver<BytesMessage> requestStream) {
@@ -208,6 +183,20 @@ public final class BuildSession implements AutoCloseable {
         control.withInterceptors(MetadataUtils.newAttachHeadersInterceptor(metadata))
                 .withMaxInboundMessageSize(MAX_MESSAGE)
                 .session(downstream);
+        ForwardingHandler.attach(pipe, new ForwardingHandler.Sink() {
+            @Override
+            public void write(ByteBuf buf) {
+                // No back-pressure here on purpose: what our server writes is bounded by the windows
+                // the daemon grants inside the tunnel, and pausing would also hold back the window
+                // updates and health answers that let the daemon go on.
+                upstream.onNext(BytesMessage.newBuilder().setData(ByteString.copyFrom(buf.nioBuffer())).build());
+            }
+
+            @Override
+            public void closed() {
+                completeUpstream();
+            }
+        });
     }
 
     private void completeUpstream() {

@@ -42,6 +42,7 @@ final class StreamChannel implements AutoCloseable {
                     .childHandler(new ChannelInitializer<LocalChannel>() {
                         @Override
                         protected void initChannel(LocalChannel ch) {
+                            ch.pipeline().addLast(new ForwardingHandler());
                             Thread dial = new Thread(() -> connect(ch, dialer), "buildkit-stream-dial");
                             dial.setDaemon(true);
                             dial.start();
@@ -66,16 +67,8 @@ final class StreamChannel implements AutoCloseable {
         try {
             ByteStream stream = dialer.dial();
             lastDialError = null;
-            ch.eventLoop().execute(() -> {
-                try {
-                    ByteStreamBridge.attach(ch, stream);
-                    ch.config().setAutoRead(true);
-                } catch (IOException e) {
-                    lastDialError = e;
-                    ByteStreamBridge.closeQuietly(stream);
-                    ch.close();
-                }
-            });
+            ByteStreamBridge.attach(ch, stream);
+            ch.config().setAutoRead(true);
         } catch (IOException | RuntimeException e) {
             lastDialError = e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
             ch.close();
@@ -91,14 +84,9 @@ final class StreamChannel implements AutoCloseable {
         return lastDialError;
     }
 
+    /** Closes the in-memory side; the gRPC channel itself belongs to the client that shuts it down first. */
     @Override
     public void close() {
-        channel.shutdownNow();
-        try {
-            channel.awaitTermination(5, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
         acceptor.close();
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }

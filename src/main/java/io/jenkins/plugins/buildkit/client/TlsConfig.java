@@ -48,7 +48,8 @@ public final class TlsConfig implements Serializable {
         return new TlsConfig(read(ca, "cacert"), read(cert, "cert"), read(key, "key"), serverName);
     }
 
-    private static String read(Path file, String what) throws IOException {
+    /** Reads a PEM file; null stays null, a missing file is an error naming {@code what}. */
+    public static String read(Path file, String what) throws IOException {
         if (file == null) {
             return null;
         }
