@@ -149,6 +149,7 @@ export BUILDKIT_TEST_REGISTRY=127.0.0.1:$REGISTRY_PORT
 export BUILDKIT_TEST_REGISTRY_USER=$REGISTRY_USER
 export BUILDKIT_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
 export BUILDKIT_TEST_BUSYBOX=/bin/busybox
+export BUILDKIT_TEST_IMAGE=buildkit-jenkins-test/buildkit:local
 export BUILDKIT_TEST_DOCKER_TLS_HOST=$(cat "$ENV_DIR/docker-tls-host" 2>/dev/null)
 ENV
 }
@@ -183,6 +184,7 @@ case "${1:-}" in
     start_registry
     start_buildkitd
     start_docker
+    BUILDKIT_BIN="$BUILDKIT_BIN" bash "$ROOT/ci/make-buildkit-image.sh"
     write_env
     log "ready: source $ENV_DIR/env.sh"
     ;;

@@ -113,19 +113,32 @@ public final class DockerEngine implements Closeable {
      * stream once the engine answers 101.
      */
     public ByteStream upgrade(String path, Map<String, List<String>> headers) throws IOException {
+        return hijack(path, "h2c", "", headers);
+    }
+
+    /**
+     * As {@link #upgrade}, for any protocol and with a JSON body: {@code POST /exec/ID/start} with
+     * {@code Upgrade: tcp} yields the exec's raw stdin and multiplexed output.
+     */
+    public ByteStream hijack(String path, String protocol, String jsonBody, Map<String, List<String>> headers) throws IOException {
         RawConnection conn = open();
         boolean ok = false;
         try {
+            byte[] body = jsonBody.getBytes(StandardCharsets.UTF_8);
             StringBuilder req = new StringBuilder()
                     .append("POST ").append(path).append(" HTTP/1.1\r\n")
                     .append("Host: docker\r\n")
                     .append("Connection: Upgrade\r\n")
-                    .append("Upgrade: h2c\r\n")
-                    .append("Content-Length: 0\r\n");
+                    .append("Upgrade: ").append(protocol).append("\r\n")
+                    .append("Content-Length: ").append(body.length).append("\r\n");
+            if (body.length > 0) {
+                req.append("Content-Type: application/json\r\n");
+            }
             headers.forEach((k, values) -> values.forEach(v -> req.append(k).append(": ").append(v).append("\r\n")));
             req.append("\r\n");
             OutputStream out = conn.output();
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
+            out.write(body);
             out.flush();
             readUpgradeResponse(conn.input(), path);
             ok = true;

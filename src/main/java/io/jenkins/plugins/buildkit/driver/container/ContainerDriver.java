@@ -1,0 +1,303 @@
+package io.jenkins.plugins.buildkit.driver.container;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.async.ResultCallback;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
+import com.github.dockerjava.api.model.Frame;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.api.model.Volume;
+import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.DriverFeature;
+import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Buildx's {@code docker-container} driver: a BuildKit daemon in a container of its own, named
+ * {@code buildx_buildkit_<builder>0}, with its state in the volume {@code <container>_state}, created
+ * and started through the Docker API on first use and reached with {@code buildctl dial-stdio} run by
+ * {@code docker exec}.
+ */
+public final class ContainerDriver implements Driver {
+    private static final Map<String, Object> BOOTSTRAP_LOCKS = new ConcurrentHashMap<>();
+
+    private final String builderName;
+    private final DockerEndpoint endpoint;
+    private final ContainerDriverOptions options;
+    private final Duration timeout;
+
+    public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout) {
+        this.builderName = builderName;
+        this.endpoint = endpoint;
+        this.options = options;
+        this.timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+    }
+
+    @Override
+    public String builderName() {
+        return builderName;
+    }
+
+    @Override
+    public String driverName() {
+        return "docker-container";
+    }
+
+    public String containerName() {
+        return "buildx_buildkit_" + builderName + "0";
+    }
+
+    public String volumeName() {
+        return containerName() + "_state";
+    }
+
+    /** Creates (if missing) and starts the container, then waits until BuildKit answers inside it. */
+    @Override
+    public void bootstrap(PrintStream log) throws BuildKitException, InterruptedException {
+        // Two builds finding the builder missing at once must create one container between them.
+        synchronized (BOOTSTRAP_LOCKS.computeIfAbsent(endpoint + "/" + containerName(), k -> new Object())) {
+            try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
+                DockerClient docker = engine.api();
+                InspectContainerResponse container = inspect(docker);
+                if (container == null) {
+                    ensureImage(docker, log);
+                    log.println("builder " + builderName + ": creating container " + containerName());
+                    create(docker);
+                    container = inspect(docker);
+                }
+                if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+                    log.println("builder " + builderName + ": starting container " + containerName());
+                    docker.startContainerCmd(containerName()).exec();
+                }
+                waitUntilReady(docker);
+            } catch (IOException e) {
+                throw new BuildKitException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): "
+                        + DockerEngineErrors.message(e), e);
+            }
+        }
+    }
+
+    private InspectContainerResponse inspect(DockerClient docker) {
+        try {
+            return docker.inspectContainerCmd(containerName()).exec();
+        } catch (NotFoundException e) {
+            return null;
+        }
+    }
+
+    private void ensureImage(DockerClient docker, PrintStream log) throws InterruptedException, BuildKitException {
+        try {
+            docker.inspectImageCmd(options.image).exec();
+        } catch (NotFoundException missing) {
+            log.println("builder " + builderName + ": pulling " + options.image);
+            try {
+                docker.pullImageCmd(options.image).start().awaitCompletion();
+            } catch (RuntimeException e) {
+                throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): cannot pull image \""
+                        + options.image + "\": " + DockerEngineErrors.message(e), e);
+            }
+        }
+    }
+
+    private void create(DockerClient docker) {
+        List<Bind> binds = new ArrayList<>();
+        binds.add(new Bind(volumeName(), new Volume("/var/lib/buildkit")));
+        HostConfig host = HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.parse(options.restartPolicy));
+        if (options.privileged) {
+            host.withPrivileged(true);
+        } else {
+            // Every capability an unprivileged engine can grant (SYS_RESOURCE is often outside its
+            // bounding set), and the cgroup tree writable, which runc needs for each RUN step.
+            host.withCapAdd(Capability.ALL).withCapDrop(Capability.SYS_RESOURCE)
+                    .withSecurityOpts(List.of("seccomp=unconfined", "apparmor=unconfined"));
+            binds.add(Bind.parse("/sys/fs/cgroup:/sys/fs/cgroup:rw"));
+        }
+        host.withBinds(binds);
+        if (options.network != null) {
+            host.withNetworkMode(options.network);
+        }
+        if (options.memory != null) {
+            host.withMemory(options.memory);
+        }
+        if (options.memorySwap != null) {
+            host.withMemorySwap(options.memorySwap);
+        }
+        if (options.cpuQuota != null) {
+            host.withCpuQuota(options.cpuQuota);
+        }
+        if (options.cpuPeriod != null) {
+            host.withCpuPeriod(options.cpuPeriod);
+        }
+        if (options.cpuShares != null) {
+            host.withCpuShares(options.cpuShares);
+        }
+        if (options.cpusetCpus != null) {
+            host.withCpusetCpus(options.cpusetCpus);
+        }
+        if (options.cpusetMems != null) {
+            host.withCpusetMems(options.cpusetMems);
+        }
+        if (options.cgroupParent != null) {
+            host.withCgroupParent(options.cgroupParent);
+        }
+        List<String> env = new ArrayList<>();
+        options.env.forEach((k, v) -> env.add(k + "=" + v));
+        try {
+            docker.createContainerCmd(options.image)
+                    .withName(containerName())
+                    .withHostConfig(host)
+                    .withEnv(env)
+                    .withCmd(options.buildkitdFlags)
+                    .withLabels(Map.of("io.jenkins.plugins.buildkit.builder", builderName))
+                    .exec();
+        } catch (ConflictException alreadyCreated) {
+            // Another process created it first: use theirs.
+        }
+    }
+
+    private void waitUntilReady(DockerClient docker) throws InterruptedException, BuildKitException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String lastError = "";
+        while (System.nanoTime() < deadline) {
+            InspectContainerResponse c = inspect(docker);
+            if (c == null || !Boolean.TRUE.equals(c.getState().getRunning())) {
+                throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): container "
+                        + containerName() + " stopped while starting; its log ends with:\n" + logTail(docker));
+            }
+            ExecResult r = exec(docker, List.of("buildctl", "debug", "workers"));
+            if (r.exitCode == 0) {
+                return;
+            }
+            lastError = r.output.trim();
+            Thread.sleep(250);
+        }
+        throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): BuildKit in container "
+                + containerName() + " did not answer within " + timeout.toSeconds() + "s (" + lastError
+                + "); its log ends with:\n" + logTail(docker));
+    }
+
+    private static final class ExecResult {
+        long exitCode;
+        String output;
+    }
+
+    private ExecResult exec(DockerClient docker, List<String> cmd) throws InterruptedException {
+        String id = docker.execCreateCmd(containerName()).withCmd(cmd.toArray(new String[0]))
+                .withAttachStdout(true).withAttachStderr(true).exec().getId();
+        StringBuilder out = new StringBuilder();
+        docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
+            @Override
+            public void onNext(Frame frame) {
+                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+            }
+        }).awaitCompletion();
+        ExecResult r = new ExecResult();
+        Long code = docker.inspectExecCmd(id).exec().getExitCodeLong();
+        r.exitCode = code == null ? -1 : code;
+        r.output = out.toString();
+        return r;
+    }
+
+    private String logTail(DockerClient docker) throws InterruptedException {
+        StringBuilder out = new StringBuilder();
+        try {
+            docker.logContainerCmd(containerName()).withStdOut(true).withStdErr(true).withTail(20)
+                    .exec(new ResultCallback.Adapter<Frame>() {
+                        @Override
+                        public void onNext(Frame frame) {
+                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+                        }
+                    }).awaitCompletion();
+        } catch (RuntimeException e) {
+            out.append("(no log: ").append(DockerEngineErrors.message(e)).append(')');
+        }
+        return out.toString().trim();
+    }
+
+    @Override
+    public DriverStatus status() throws BuildKitException {
+        try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
+            InspectContainerResponse c = inspect(engine.api());
+            if (c == null) {
+                return DriverStatus.INACTIVE;
+            }
+            if (Boolean.TRUE.equals(c.getState().getRunning())) {
+                return DriverStatus.RUNNING;
+            }
+            return Boolean.TRUE.equals(c.getState().getRestarting()) ? DriverStatus.STARTING : DriverStatus.STOPPED;
+        } catch (IOException e) {
+            throw new BuildKitException(e.getMessage(), e);
+        }
+    }
+
+    /** Bootstraps when needed, then connects through {@code docker exec buildctl dial-stdio}. */
+    @Override
+    public BuildKitClient connect() throws BuildKitException, InterruptedException {
+        bootstrap(new PrintStream(PrintStream.nullOutputStream()));
+        return BuildKitClient.connect(() -> {
+            // The exec's stream is a raw socket of its own; the API client is only needed to create it.
+            try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
+                String execId = engine.api().execCreateCmd(containerName()).withCmd("buildctl", "dial-stdio")
+                        .withAttachStdin(true).withAttachStdout(true).withAttachStderr(true).exec().getId();
+                return new ExecStream(engine.hijack("/exec/" + execId + "/start", "tcp", "{\"Detach\":false,\"Tty\":false}", Map.of()));
+            }
+        }, "BuildKit in container " + containerName(), Duration.ofSeconds(20), null);
+    }
+
+    @Override
+    public void stop() throws BuildKitException {
+        try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
+            engine.api().stopContainerCmd(containerName()).exec();
+        } catch (NotFoundException e) {
+            // nothing to stop
+        } catch (IOException | RuntimeException e) {
+            throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngineErrors.message(e), e);
+        }
+    }
+
+    @Override
+    public void remove(boolean keepState, boolean keepDaemon) throws BuildKitException {
+        try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
+            if (!keepDaemon) {
+                try {
+                    engine.api().removeContainerCmd(containerName()).withForce(true).exec();
+                } catch (NotFoundException e) {
+                    // already gone
+                }
+            }
+            if (!keepState && !keepDaemon) {
+                try {
+                    engine.api().removeVolumeCmd(volumeName()).exec();
+                } catch (NotFoundException e) {
+                    // already gone
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngineErrors.message(e), e);
+        }
+    }
+
+    @Override
+    public Set<DriverFeature> features() {
+        return EnumSet.allOf(DriverFeature.class);
+    }
+}

@@ -1,0 +1,139 @@
+package io.jenkins.plugins.buildkit.it;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
+import io.jenkins.plugins.buildkit.progress.PlainRenderer;
+import io.jenkins.plugins.buildkit.progress.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** A dedicated BuildKit container, created and managed through the real engine's API. */
+public class ContainerDriverIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private TestEnvironment env;
+    private DockerEngine engine;
+    private final String builder = "it" + Long.toHexString(System.nanoTime());
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+    @Before
+    public void setUp() throws Exception {
+        env = TestEnvironment.require();
+        engine = new DockerEngine(new DockerEndpoint(null, null), Duration.ofSeconds(20));
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        driver(Map.of()).remove(false, false);
+        engine.close();
+    }
+
+    private ContainerDriver driver(Map<String, String> extra) {
+        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
+                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
+                "buildkitd-flags", "--oci-worker-net=host"));
+        opts.putAll(extra);
+        return new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30));
+    }
+
+    private boolean containerExists(String name) {
+        return !engine.api().listContainersCmd().withShowAll(true).withNameFilter(List.of(name)).exec().isEmpty();
+    }
+
+    private boolean volumeExists(String name) {
+        return engine.api().listVolumesCmd().exec().getVolumes().stream().anyMatch(v -> v.getName().equals(name));
+    }
+
+    private String build(ContainerDriver driver, Path ctx) throws Exception {
+        console.reset();
+        Path out = tmp.getRoot().toPath().resolve("out-" + System.nanoTime());
+        DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(),
+                new PlainRenderer(new PrintStream(console, true, StandardCharsets.UTF_8), SecretMasker.NONE));
+        System.out.print(console.toString(StandardCharsets.UTF_8));
+        return Files.readString(out.resolve("ran"));
+    }
+
+    private Path context() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN echo ran-in-container > /ran\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        return ctx;
+    }
+
+    @Test
+    public void bootstrapBuildStopBuildRemove() throws Exception {
+        ContainerDriver driver = driver(Map.of());
+        assertEquals(DriverStatus.INACTIVE, driver.status());
+        Path ctx = context();
+
+        assertEquals("ran-in-container\n", build(driver, ctx));
+        assertEquals(DriverStatus.RUNNING, driver.status());
+        assertTrue(containerExists(driver.containerName()));
+        assertTrue(volumeExists(driver.volumeName()));
+
+        driver.stop();
+        assertEquals(DriverStatus.STOPPED, driver.status());
+        assertEquals("ran-in-container\n", build(driver, ctx));
+        assertEquals(DriverStatus.RUNNING, driver.status());
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("CACHED"));
+
+        driver.remove(false, false);
+        assertFalse(containerExists(driver.containerName()));
+        assertFalse(volumeExists(driver.volumeName()));
+        assertEquals(DriverStatus.INACTIVE, driver.status());
+    }
+
+    @Test
+    public void keepStateKeepsTheCacheForTheNextBootstrap() throws Exception {
+        ContainerDriver driver = driver(Map.of());
+        Path ctx = context();
+        build(driver, ctx);
+        driver.remove(true, false);
+        assertFalse(containerExists(driver.containerName()));
+        assertTrue(volumeExists(driver.volumeName()));
+        build(driver, ctx);
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("CACHED"));
+    }
+
+    @Test
+    public void unknownOptionIsNamed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> driver(Map.of("colour", "blue")));
+        assertThat(e.getMessage(), containsString("unknown driver option \"colour\" for the docker-container driver"));
+        assertThat(assertThrows(IllegalArgumentException.class, () -> driver(Map.of("memory", "lots"))).getMessage(),
+                containsString("driver option memory: \"lots\" is not a size"));
+    }
+
+    @Test
+    public void missingImageIsAClearErrorAndLeavesNothing() throws Exception {
+        ContainerDriver driver = driver(Map.of("image", "127.0.0.1:1/no/such-image:1"));
+        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream())));
+        assertThat(e.getMessage(), containsString("cannot pull image \"127.0.0.1:1/no/such-image:1\""));
+        assertFalse(containerExists(driver.containerName()));
+    }
+}
