@@ -136,4 +136,48 @@ public class ContainerDriverIT {
         assertThat(e.getMessage(), containsString("cannot pull image \"127.0.0.1:1/no/such-image:1\""));
         assertFalse(containerExists(driver.containerName()));
     }
+
+    @Test
+    public void twoBuildsFindingTheBuilderMissingCreateOneContainer() throws Exception {
+        Path ctx = context();
+        ContainerDriver first = driver(Map.of());
+        ContainerDriver second = driver(Map.of());
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<String>> builds = pool.invokeAll(List.of(
+                    () -> buildQuietly(first, ctx), () -> buildQuietly(second, ctx)));
+            for (java.util.concurrent.Future<String> b : builds) {
+                assertEquals("ran-in-container\n", b.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        long containers = engine.api().listContainersCmd().withShowAll(true).exec().stream()
+                .filter(c -> java.util.Arrays.stream(c.getNames()).anyMatch(n -> n.contains(first.containerName()))).count();
+        assertEquals(1, containers);
+    }
+
+    private String buildQuietly(ContainerDriver driver, Path ctx) throws Exception {
+        Path out = tmp.getRoot().toPath().resolve("out-" + System.nanoTime());
+        DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(),
+                io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        return Files.readString(out.resolve("ran"));
+    }
+
+    @Test
+    public void ociAndTarOutputsAreValid() throws Exception {
+        ContainerDriver driver = driver(Map.of());
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "in the container's export");
+        Path tar = tmp.getRoot().toPath().resolve("o.tar");
+        Path oci = tmp.getRoot().toPath().resolve("o-oci.tar");
+        DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=" + tar).build(),
+                io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).output("type=oci,dest=" + oci).build(),
+                io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        assertTrue(TarEntries.names(tar).contains("data.txt"));
+        List<String> ociNames = TarEntries.names(oci);
+        assertTrue(ociNames.toString(), ociNames.contains("index.json") && ociNames.contains("oci-layout"));
+    }
 }
