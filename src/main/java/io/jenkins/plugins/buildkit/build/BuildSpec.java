@@ -116,12 +116,12 @@ public final class BuildSpec implements Serializable {
         }
         List<OutputSpec> named = new ArrayList<>();
         for (OutputSpec o : out) {
-            if (o.type().equals("image")) {
+            if (o.type().equals("image") || o.type().equals("docker")) {
                 Map<String, String> attrs = new LinkedHashMap<>(o.attrs());
                 if (!attrs.containsKey("name") && !tags.isEmpty()) {
                     attrs.put("name", String.join(",", tags));
                 }
-                if (push) {
+                if (push && o.type().equals("image")) {
                     attrs.put("push", "true");
                 }
                 named.add(o.withAttrs(attrs));

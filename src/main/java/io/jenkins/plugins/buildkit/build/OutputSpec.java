@@ -89,8 +89,7 @@ public final class OutputSpec implements Serializable {
 
     /** An output that travels back to us through the session rather than staying on the daemon. */
     public boolean deliversToClient() {
-        return type.equals("local") || type.equals("tar") || type.equals("oci")
-                || (type.equals("docker") && dest() != null);
+        return type.equals("local") || type.equals("tar") || type.equals("oci") || type.equals("docker");
     }
 
     @Override

@@ -49,11 +49,17 @@ public final class SolveRequests {
      *     read a single exporter from the deprecated fields
      */
     public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
-        return prepare(spec, spec.resolvedOutputs(), multipleExporters);
+        return prepare(spec, spec.resolvedOutputs(), multipleExporters, null);
+    }
+
+    /** Opens where a {@code type=docker} output without {@code dest} is loaded. */
+    public interface Loader {
+        ExportTarget target() throws IOException;
     }
 
     /** As {@link #prepare(BuildSpec, boolean)}, with the outputs a driver settled on. */
-    public static Prepared prepare(BuildSpec spec, List<OutputSpec> outputs, boolean multipleExporters) throws IOException {
+    public static Prepared prepare(BuildSpec spec, List<OutputSpec> outputs, boolean multipleExporters, Loader loader)
+            throws IOException {
         spec.validate();
         Path context = spec.contextDir();
         Path dockerfile = spec.dockerfilePath();
@@ -89,8 +95,15 @@ public final class SolveRequests {
             Map<String, String> attrs = new java.util.LinkedHashMap<>(o.attrs());
             if (o.deliversToClient()) {
                 String dest = attrs.remove("dest");
-                Path destPath = Path.of(dest).toAbsolutePath().normalize();
-                session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));
+                if (dest == null) {
+                    if (loader == null) {
+                        throw new InvalidBuildSpecException(List.of("outputs: type=" + o.type() + " needs dest=<file>"));
+                    }
+                    session.export(i, loader.target());
+                } else {
+                    Path destPath = Path.of(dest).toAbsolutePath().normalize();
+                    session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));
+                }
             }
             if (multipleExporters) {
                 req.addExporters(Exporter.newBuilder().setType(o.type()).putAllAttrs(attrs));

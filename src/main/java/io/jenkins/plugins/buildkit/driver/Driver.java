@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.driver;
 
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import java.io.PrintStream;
@@ -46,6 +47,15 @@ public interface Driver {
     default SolveResult afterSolve(BuildSpec spec, SolveResult result, ProgressListener progress)
             throws BuildKitException, InterruptedException {
         return result;
+    }
+
+    /**
+     * Where a {@code type=docker} output without {@code dest} goes: the Docker Engine that loads it
+     * ({@code --load}). Drivers without an engine cannot load.
+     */
+    default ExportTarget dockerLoadTarget() throws BuildKitException {
+        throw new UnsupportedFeatureException(builderName(), driverName(), DriverFeature.LOAD_INTO_DOCKER,
+                "no Docker Engine is configured for it", "docker-container");
     }
 
     /** The exporters this driver uses for a build; most take the user's outputs as they are. */

@@ -21,7 +21,8 @@ public final class DriverBuild {
         spec.validate();
         FeatureCheck.check(driver, spec);
         try (BuildKitClient client = driver.connect()) {
-            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters());
+            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters(),
+                    driver::dockerLoadTarget);
             SolveResult result = client.solve(prepared.request(), prepared.session(), progress);
             return driver.afterSolve(spec, result, progress);
         }

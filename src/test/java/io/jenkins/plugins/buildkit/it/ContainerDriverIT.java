@@ -180,4 +180,29 @@ public class ContainerDriverIT {
         List<String> ociNames = TarEntries.names(oci);
         assertTrue(ociNames.toString(), ociNames.contains("index.json") && ociNames.contains("oci-layout"));
     }
+
+    @Test
+    public void loadAndDefaultLoadPutTheImageIntoTheEngine() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "loaded " + System.nanoTime());
+        String loaded = "buildkit-it/container-load:" + System.nanoTime();
+        String byDefault = "buildkit-it/container-default-load:" + System.nanoTime();
+        try {
+            DriverBuild.run(driver(Map.of()), BuildSpec.builder().context(ctx.toString()).tag(loaded).output("type=docker").build(),
+                    io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+            assertTrue(engine.api().inspectImageCmd(loaded).exec().getRepoTags().contains(loaded));
+            DriverBuild.run(driver(Map.of("default-load", "true")), BuildSpec.builder().context(ctx.toString()).tag(byDefault).build(),
+                    io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+            assertTrue(engine.api().inspectImageCmd(byDefault).exec().getRepoTags().contains(byDefault));
+        } finally {
+            for (String image : List.of(loaded, byDefault)) {
+                try {
+                    engine.api().removeImageCmd(image).withForce(true).exec();
+                } catch (RuntimeException ignored) {
+                    // not loaded
+                }
+            }
+        }
+    }
 }

@@ -11,13 +11,17 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.api.model.Volume;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
+import io.jenkins.plugins.buildkit.driver.docker.EngineLoad;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -294,6 +298,28 @@ public final class ContainerDriver implements Driver {
         } catch (IOException | RuntimeException e) {
             throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngineErrors.message(e), e);
         }
+    }
+
+    /** {@code --load} goes into the engine that runs the builder. */
+    @Override
+    public ExportTarget dockerLoadTarget() {
+        return EngineLoad.target(endpoint);
+    }
+
+    /** {@code default-load}: with no output asked for, the image is loaded into the engine. */
+    @Override
+    public List<OutputSpec> outputs(BuildSpec spec) {
+        List<OutputSpec> outputs = spec.resolvedOutputs();
+        if (options.defaultLoad && outputs.stream().noneMatch(o -> o.type().equals("docker"))) {
+            List<OutputSpec> withLoad = new ArrayList<>(outputs);
+            Map<String, String> attrs = new java.util.LinkedHashMap<>();
+            if (!spec.tags().isEmpty()) {
+                attrs.put("name", String.join(",", spec.tags()));
+            }
+            withLoad.add(OutputSpec.of("docker", attrs));
+            return withLoad;
+        }
+        return outputs;
     }
 
     @Override
