@@ -51,7 +51,22 @@ public class ContainerDriverIT {
     @After
     public void cleanUp() throws Exception {
         driver(Map.of()).remove(false, false);
+        if (secondBuilder != null) {
+            secondBuilder.remove(false, false);
+        }
         engine.close();
+    }
+
+    private ContainerDriver secondBuilder;
+
+    /** A builder whose buildkitd.toml trusts the test registry's CA, copied into /etc/buildkit. */
+    private ContainerDriver trustingDriver(String name) {
+        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
+                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
+                "buildkitd-flags", "--oci-worker-net=host"));
+        String toml = "[registry.\"" + env.registry + "\"]\n  http = false\n  ca = [\"/etc/buildkit/certs/registry-ca.pem\"]\n";
+        return new ContainerDriver(name, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30),
+                toml, Map.of("certs/registry-ca.pem", env.pem("ca.pem")));
     }
 
     private ContainerDriver driver(Map<String, String> extra) {
@@ -204,5 +219,49 @@ public class ContainerDriverIT {
                 }
             }
         }
+    }
+
+    @Test
+    public void twoPlatformPushYieldsAnIndexWithBoth() throws Exception {
+        ContainerDriver driver = trustingDriver(builder);
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nARG TARGETPLATFORM\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "multi " + System.nanoTime());
+        String repo = "it/multi";
+        String version = "v" + System.nanoTime();
+        io.jenkins.plugins.buildkit.client.SolveResult result = DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString())
+                .platform("linux/amd64,linux/arm64").tag(env.registry + "/" + repo + ":" + version).push(true)
+                .registryAuth(env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword))
+                .build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        java.net.http.HttpResponse<String> index = new RegistryClient(env).manifest(repo, version);
+        assertEquals(200, index.statusCode());
+        assertEquals(index.headers().firstValue("Docker-Content-Digest").orElseThrow(), result.imageDigest());
+        String compact = index.body().replaceAll("\\s", "");
+        assertThat(compact, containsString("\"mediaType\":\"application/vnd.oci.image.index.v1+json\""));
+        assertThat(compact, containsString("\"architecture\":\"amd64\""));
+        assertThat(compact, containsString("\"architecture\":\"arm64\""));
+    }
+
+    @Test
+    public void registryCacheExportedByOneBuilderIsUsedByAFreshOne() throws Exception {
+        ContainerDriver exporter = trustingDriver(builder);
+        secondBuilder = trustingDriver(builder + "b");
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nCOPY marker /\nRUN echo cached-from-registry > /ran\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        ContextFixtures.write(ctx.resolve("marker"), "marker " + System.nanoTime());
+        String cacheRef = env.registry + "/it/cache:" + System.nanoTime();
+        io.jenkins.plugins.buildkit.client.RegistryAuth auth = new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword);
+        DriverBuild.run(exporter, BuildSpec.builder().context(ctx.toString()).cacheTo("type=registry,ref=" + cacheRef + ",mode=max")
+                .registryAuth(env.registry, auth).build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        console.reset();
+        DriverBuild.run(secondBuilder, BuildSpec.builder().context(ctx.toString()).cacheFrom("type=registry,ref=" + cacheRef)
+                .registryAuth(env.registry, auth).output("type=local,dest=" + tmp.getRoot().toPath().resolve("from-cache")).build(),
+                new PlainRenderer(new PrintStream(console, true, StandardCharsets.UTF_8), SecretMasker.NONE));
+        String text = console.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        assertThat(text, containsString("RUN echo cached-from-registry > /ran"));
+        assertThat(text, containsString("CACHED"));
+        assertEquals("cached-from-registry\n", Files.readString(tmp.getRoot().toPath().resolve("from-cache/ran")));
     }
 }

@@ -46,12 +46,26 @@ public final class ContainerDriver implements Driver {
     private final DockerEndpoint endpoint;
     private final ContainerDriverOptions options;
     private final Duration timeout;
+    private final String configToml;
+    private final Map<String, String> configFiles;
 
     public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout) {
+        this(builderName, endpoint, options, timeout, null, Map.of());
+    }
+
+    /**
+     * @param configToml the builder's {@code buildkitd.toml}, or null
+     * @param configFiles more files for {@code /etc/buildkit} by relative path (CA certificates the
+     *     toml names as {@code /etc/buildkit/certs/...}), as text
+     */
+    public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout,
+            String configToml, Map<String, String> configFiles) {
         this.builderName = builderName;
         this.endpoint = endpoint;
         this.options = options;
         this.timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
+        this.configToml = configToml;
+        this.configFiles = Map.copyOf(configFiles);
     }
 
     @Override
@@ -175,7 +189,40 @@ public final class ContainerDriver implements Driver {
                     .exec();
         } catch (ConflictException alreadyCreated) {
             // Another process created it first: use theirs.
+            return;
         }
+        if (configToml != null || !configFiles.isEmpty()) {
+            docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
+                    .withTarInputStream(new java.io.ByteArrayInputStream(configTar())).exec();
+        }
+    }
+
+    /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates. */
+    private byte[] configTar() {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
+                new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
+            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
+            Map<String, String> files = new java.util.LinkedHashMap<>();
+            if (configToml != null) {
+                files.put("buildkitd.toml", configToml);
+            }
+            files.putAll(configFiles);
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                String rel = io.jenkins.plugins.buildkit.fs.PathNames.requireContained(f.getKey());
+                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
+                org.apache.commons.compress.archivers.tar.TarArchiveEntry e =
+                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc/buildkit/" + rel);
+                e.setSize(content.length);
+                e.setMode(0644);
+                tar.putArchiveEntry(e);
+                tar.write(content);
+                tar.closeArchiveEntry();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
     }
 
     private void waitUntilReady(DockerClient docker) throws InterruptedException, BuildKitException {
