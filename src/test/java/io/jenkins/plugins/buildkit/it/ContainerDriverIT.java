@@ -264,4 +264,20 @@ public class ContainerDriverIT {
         assertThat(text, containsString("CACHED"));
         assertEquals("cached-from-registry\n", Files.readString(tmp.getRoot().toPath().resolve("from-cache/ran")));
     }
+
+    @Test
+    public void readinessTimeoutIsAClearErrorWithTheLogAndLeavesNothing() throws Exception {
+        // buildkitd listens where buildctl does not look, so it never answers.
+        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
+                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
+                "buildkitd-flags", "--oci-worker-net=host --addr unix:///run/elsewhere.sock"));
+        ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
+                Duration.ofSeconds(4));
+        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream())));
+        assertThat(e.getMessage(), containsString("did not answer within 4s"));
+        assertThat(e.getMessage(), containsString("its log ends with:"));
+        assertThat(e.getMessage(), containsString("running server on /run/elsewhere.sock"));
+        assertFalse(containerExists(driver.containerName()));
+        assertFalse(volumeExists(driver.volumeName()));
+    }
 }

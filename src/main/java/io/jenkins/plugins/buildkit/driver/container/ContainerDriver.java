@@ -94,23 +94,51 @@ public final class ContainerDriver implements Driver {
             try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
                 DockerClient docker = engine.api();
                 InspectContainerResponse container = inspect(docker);
+                boolean created = false;
                 if (container == null) {
                     ensureImage(docker, log);
                     log.println("builder " + builderName + ": creating container " + containerName());
                     create(docker);
+                    created = true;
                     container = inspect(docker);
                 }
-                if (!Boolean.TRUE.equals(container.getState().getRunning())) {
-                    log.println("builder " + builderName + ": starting container " + containerName());
-                    docker.startContainerCmd(containerName()).exec();
+                boolean ready = false;
+                try {
+                    if (!Boolean.TRUE.equals(container.getState().getRunning())) {
+                        log.println("builder " + builderName + ": starting container " + containerName());
+                        docker.startContainerCmd(containerName()).exec();
+                    }
+                    waitUntilReady(docker);
+                    ready = true;
+                } finally {
+                    if (!ready) {
+                        // Leave nothing running that cannot build: what we created goes, what was there stops.
+                        if (created) {
+                            discard(docker);
+                        } else {
+                            try {
+                                docker.stopContainerCmd(containerName()).exec();
+                            } catch (RuntimeException ignored) {
+                                // already stopped
+                            }
+                        }
+                    }
                 }
-                waitUntilReady(docker);
             } catch (IOException e) {
                 throw new BuildKitException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): "
                         + DockerEngineErrors.message(e), e);
             }
+        }
+    }
+
+    private void discard(DockerClient docker) {
+        try {
+            docker.removeContainerCmd(containerName()).withForce(true).exec();
+            docker.removeVolumeCmd(volumeName()).exec();
+        } catch (RuntimeException ignored) {
+            // best effort while already failing
         }
     }
 
