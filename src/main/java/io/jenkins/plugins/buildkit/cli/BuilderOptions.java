@@ -2,6 +2,8 @@ package io.jenkins.plugins.buildkit.cli;
 
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
@@ -18,7 +20,7 @@ import picocli.CommandLine.Option;
  */
 final class BuilderOptions {
     @Option(names = "--builder", paramLabel = "BUILDER", defaultValue = "${env:BUILDKIT_BUILDER:-docker}",
-            description = "docker | docker:ENDPOINT | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
+            description = "docker | docker:ENDPOINT | container:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
     String builder;
 
     @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate of a remote builder")
@@ -36,6 +38,9 @@ final class BuilderOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "connect timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
+    @Option(names = "--driver-opt", paramLabel = "KEY=VALUE", description = "option of a container:NAME builder, as buildx's --driver-opt")
+    java.util.List<String> driverOpts = new java.util.ArrayList<>();
+
     Driver driver() throws IOException {
         Duration timeout = Duration.ofSeconds(timeoutSeconds);
         String b = builder.trim();
@@ -45,11 +50,23 @@ final class BuilderOptions {
         if (b.startsWith("docker:")) {
             return new DockerDriver(b, new DockerEndpoint(b.substring("docker:".length()), null), timeout);
         }
+        if (b.startsWith("container:")) {
+            java.util.Map<String, String> opts = new java.util.LinkedHashMap<>();
+            for (String o : driverOpts) {
+                int eq = o.indexOf('=');
+                if (eq <= 0) {
+                    throw new IllegalArgumentException("--driver-opt: \"" + o + "\" is not KEY=VALUE");
+                }
+                opts.put(o.substring(0, eq), o.substring(eq + 1));
+            }
+            return new ContainerDriver(b.substring("container:".length()), DockerEndpoint.fromEnvironment(System.getenv()),
+                    ContainerDriverOptions.parse(opts), Duration.ofSeconds(Math.max(60, timeoutSeconds)));
+        }
         if (b.startsWith("remote:")) {
             return new RemoteDriver(b, new RemoteDriverOptions(b.substring("remote:".length()),
                     TlsConfig.read(caCert, "--tlscacert"), TlsConfig.read(cert, "--tlscert"), TlsConfig.read(key, "--tlskey"), serverName, timeout));
         }
-        throw new IllegalArgumentException("--builder: unknown builder \"" + builder + "\" (expected docker, docker:ENDPOINT or remote:ENDPOINT)");
+        throw new IllegalArgumentException("--builder: unknown builder \"" + builder + "\" (expected docker, docker:ENDPOINT, container:NAME or remote:ENDPOINT)");
     }
 
 }

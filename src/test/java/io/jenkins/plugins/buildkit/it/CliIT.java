@@ -152,4 +152,25 @@ public class CliIT {
         assertNotEquals(0, p.exitValue());
         assertFalse(new File("/proc/" + p.pid()).exists() && p.isAlive());
     }
+
+    @Test
+    public void containerBuilderLoadsIntoTheEngine() throws Exception {
+        String name = "cli" + Long.toHexString(System.nanoTime());
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo in-a-container-builder\n");
+        try {
+            Run r = run("build", "--builder", "container:" + name,
+                    "--driver-opt", "image=" + System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"),
+                    "--driver-opt", "network=host", "--driver-opt", "privileged=false",
+                    "--driver-opt", "buildkitd-flags=--oci-worker-net=host", "--load", "-t", tag, ctx.toString());
+            assertEquals(r.stderr, 0, r.exit);
+            assertThat(r.stderr, containsString("in-a-container-builder"));
+            Process inspect = new ProcessBuilder("docker", "image", "inspect", tag).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            assertEquals(0, inspect.waitFor());
+        } finally {
+            new ProcessBuilder("docker", "rm", "-f", "buildx_buildkit_" + name + "0").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("docker", "volume", "rm", "buildx_buildkit_" + name + "0_state").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+    }
 }
