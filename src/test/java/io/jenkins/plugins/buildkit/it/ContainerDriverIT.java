@@ -280,4 +280,34 @@ public class ContainerDriverIT {
         assertFalse(containerExists(driver.containerName()));
         assertFalse(volumeExists(driver.volumeName()));
     }
+
+    @Test
+    public void privateImageIsPulledWithCredentials() throws Exception {
+        String local = System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local");
+        String remoteRepo = env.registry + "/it/buildkit";
+        String remoteTag = "t" + System.nanoTime();
+        String remote = remoteRepo + ":" + remoteTag;
+        com.github.dockerjava.api.model.AuthConfig auth = new com.github.dockerjava.api.model.AuthConfig()
+                .withRegistryAddress(env.registry).withUsername(env.registryUser).withPassword(env.registryPassword);
+        engine.api().tagImageCmd(local, remoteRepo, remoteTag).exec();
+        engine.api().pushImageCmd(remote).withAuthConfig(auth).start().awaitCompletion();
+        engine.api().removeImageCmd(remote).exec();
+        Map<String, String> opts = new HashMap<>(Map.of("image", remote, "network", "host", "privileged", "false",
+                "buildkitd-flags", "--oci-worker-net=host"));
+        ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
+                Duration.ofSeconds(30)).withPullCredentials(new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword));
+        try {
+            ByteArrayOutputStream log = new ByteArrayOutputStream();
+            driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8));
+            assertThat(log.toString(StandardCharsets.UTF_8), containsString("pulling " + remote));
+            assertEquals(DriverStatus.RUNNING, driver.status());
+        } finally {
+            driver.remove(false, false);
+            try {
+                engine.api().removeImageCmd(remote).withForce(true).exec();
+            } catch (RuntimeException ignored) {
+                // not pulled
+            }
+        }
+    }
 }

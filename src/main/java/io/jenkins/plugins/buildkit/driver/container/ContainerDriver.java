@@ -48,6 +48,7 @@ public final class ContainerDriver implements Driver {
     private final Duration timeout;
     private final String configToml;
     private final Map<String, String> configFiles;
+    private volatile io.jenkins.plugins.buildkit.client.RegistryAuth pullAuth;
 
     public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout) {
         this(builderName, endpoint, options, timeout, null, Map.of());
@@ -76,6 +77,12 @@ public final class ContainerDriver implements Driver {
     @Override
     public String driverName() {
         return "docker-container";
+    }
+
+    /** Credentials for pulling a private {@code image}; anonymous when never set. */
+    public ContainerDriver withPullCredentials(io.jenkins.plugins.buildkit.client.RegistryAuth auth) {
+        this.pullAuth = auth;
+        return this;
     }
 
     public String containerName() {
@@ -156,7 +163,12 @@ public final class ContainerDriver implements Driver {
         } catch (NotFoundException missing) {
             log.println("builder " + builderName + ": pulling " + options.image);
             try {
-                docker.pullImageCmd(options.image).start().awaitCompletion();
+                com.github.dockerjava.api.command.PullImageCmd pull = docker.pullImageCmd(options.image);
+                if (pullAuth != null) {
+                    pull.withAuthConfig(new com.github.dockerjava.api.model.AuthConfig()
+                            .withUsername(pullAuth.username()).withPassword(pullAuth.secret()));
+                }
+                pull.start().awaitCompletion();
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): cannot pull image \""
                         + options.image + "\": " + DockerEngineErrors.message(e), e);
