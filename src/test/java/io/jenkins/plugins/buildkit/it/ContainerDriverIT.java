@@ -61,20 +61,22 @@ public class ContainerDriverIT {
 
     /** A builder whose buildkitd.toml trusts the test registry's CA, copied into /etc/buildkit. */
     private ContainerDriver trustingDriver(String name) {
-        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
-                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
-                "buildkitd-flags", "--oci-worker-net=host"));
+        Map<String, String> opts = testOptions();
         String toml = "[registry.\"" + env.registry + "\"]\n  http = false\n  ca = [\"/etc/buildkit/certs/registry-ca.pem\"]\n";
         return new ContainerDriver(name, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30),
                 toml, Map.of("certs/registry-ca.pem", env.pem("ca.pem")));
     }
 
     private ContainerDriver driver(Map<String, String> extra) {
-        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
-                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
-                "buildkitd-flags", "--oci-worker-net=host"));
+        Map<String, String> opts = testOptions();
         opts.putAll(extra);
         return new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30));
+    }
+
+    /** The local test image, host networking, and what this sandbox's engine can grant instead of --privileged. */
+    private static Map<String, String> testOptions() {
+        return new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"),
+                "network", "host", "privileged", "false", "buildkitd-flags", "--oci-worker-net=host"));
     }
 
     private boolean containerExists(String name) {
@@ -268,9 +270,8 @@ public class ContainerDriverIT {
     @Test
     public void readinessTimeoutIsAClearErrorWithTheLogAndLeavesNothing() throws Exception {
         // buildkitd listens where buildctl does not look, so it never answers.
-        Map<String, String> opts = new HashMap<>(Map.of("image", System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE",
-                "buildkit-jenkins-test/buildkit:local"), "network", "host", "privileged", "false",
-                "buildkitd-flags", "--oci-worker-net=host --addr unix:///run/elsewhere.sock"));
+        Map<String, String> opts = testOptions();
+        opts.put("buildkitd-flags", "--oci-worker-net=host --addr unix:///run/elsewhere.sock");
         ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
                 Duration.ofSeconds(4));
         BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream())));
@@ -292,8 +293,8 @@ public class ContainerDriverIT {
         engine.api().tagImageCmd(local, remoteRepo, remoteTag).exec();
         engine.api().pushImageCmd(remote).withAuthConfig(auth).start().awaitCompletion();
         engine.api().removeImageCmd(remote).exec();
-        Map<String, String> opts = new HashMap<>(Map.of("image", remote, "network", "host", "privileged", "false",
-                "buildkitd-flags", "--oci-worker-net=host"));
+        Map<String, String> opts = testOptions();
+        opts.put("image", remote);
         ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
                 Duration.ofSeconds(30)).withPullCredentials(new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword));
         try {

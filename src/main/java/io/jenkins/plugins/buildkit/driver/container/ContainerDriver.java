@@ -286,6 +286,16 @@ public final class ContainerDriver implements Driver {
                 + "); its log ends with:\n" + logTail(docker));
     }
 
+    /** Collects the text of an exec's or a log's frames, stdout and stderr alike. */
+    private static final class FrameText extends ResultCallback.Adapter<Frame> {
+        final StringBuilder text = new StringBuilder();
+
+        @Override
+        public void onNext(Frame frame) {
+            text.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
+        }
+    }
+
     private static final class ExecResult {
         long exitCode;
         String output;
@@ -294,34 +304,23 @@ public final class ContainerDriver implements Driver {
     private ExecResult exec(DockerClient docker, List<String> cmd) throws InterruptedException {
         String id = docker.execCreateCmd(containerName()).withCmd(cmd.toArray(new String[0]))
                 .withAttachStdout(true).withAttachStderr(true).exec().getId();
-        StringBuilder out = new StringBuilder();
-        docker.execStartCmd(id).exec(new ResultCallback.Adapter<Frame>() {
-            @Override
-            public void onNext(Frame frame) {
-                out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-            }
-        }).awaitCompletion();
+        FrameText out = docker.execStartCmd(id).exec(new FrameText());
+        out.awaitCompletion();
         ExecResult r = new ExecResult();
         Long code = docker.inspectExecCmd(id).exec().getExitCodeLong();
         r.exitCode = code == null ? -1 : code;
-        r.output = out.toString();
+        r.output = out.text.toString();
         return r;
     }
 
     private String logTail(DockerClient docker) throws InterruptedException {
-        StringBuilder out = new StringBuilder();
+        FrameText out = new FrameText();
         try {
-            docker.logContainerCmd(containerName()).withStdOut(true).withStdErr(true).withTail(20)
-                    .exec(new ResultCallback.Adapter<Frame>() {
-                        @Override
-                        public void onNext(Frame frame) {
-                            out.append(new String(frame.getPayload(), StandardCharsets.UTF_8));
-                        }
-                    }).awaitCompletion();
+            docker.logContainerCmd(containerName()).withStdOut(true).withStdErr(true).withTail(20).exec(out).awaitCompletion();
         } catch (RuntimeException e) {
-            out.append("(no log: ").append(DockerEngineErrors.message(e)).append(')');
+            out.text.append("(no log: ").append(DockerEngineErrors.message(e)).append(')');
         }
-        return out.toString().trim();
+        return out.text.toString().trim();
     }
 
     @Override
