@@ -24,6 +24,9 @@ final class CacheSpec {
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown cache type \"" + type + "\" in \"" + text + "\"");
         }
+        if (type.equals("local") && !attrs.containsKey("dest") && !attrs.containsKey("src")) {
+            throw new IllegalArgumentException("cache \"" + text + "\": type=local needs dest=<dir> (export) or src=<dir> (import)");
+        }
         if (type.equals("registry") && (attrs.get("ref") == null || attrs.get("ref").isBlank())) {
             throw new IllegalArgumentException("cache \"" + text + "\": type=registry needs ref=<image>");
         }

@@ -2,6 +2,8 @@ package io.jenkins.plugins.buildkit.build;
 
 import io.jenkins.plugins.buildkit.client.BuildSession;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
+import io.jenkins.plugins.buildkit.client.OciLayoutStore;
+import io.jenkins.plugins.buildkit.client.SolveResult;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.buildkit.wire.control.CacheOptions;
@@ -10,18 +12,52 @@ import io.jenkins.plugins.buildkit.wire.control.Exporter;
 import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
 import java.io.IOException;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Turns a {@link BuildSpec} into the Dockerfile-frontend solve request and the session it needs. */
 public final class SolveRequests {
 
-    /** A solve request and the session serving its files, secrets, credentials and exports. */
-    public record Prepared(SolveRequest request, BuildSession session) {
+    /**
+     * A solve request, the session serving its files, secrets, credentials and exports, and the
+     * local cache stores whose {@code index.json} names the exported cache afterwards.
+     */
+    public record Prepared(SolveRequest request, BuildSession session, Map<OciLayoutStore, String> cacheIndexes) {
+
+        /** Records the exported cache manifest in each local cache store's index, as Buildx does. */
+        public void finish(SolveResult result) throws IOException {
+            String manifest = result.exporterResponse().get("cache.manifest");
+            if (manifest == null || manifest.isEmpty()) {
+                return;
+            }
+            for (Map.Entry<OciLayoutStore, String> e : cacheIndexes.entrySet()) {
+                e.getKey().putIndex(manifest, e.getValue());
+            }
+        }
     }
 
     private SolveRequests() {
+    }
+
+    /**
+     * A local cache import names a digest: the one {@code index.json} records for the tag. Without
+     * one there is nothing to import, and Buildx goes on without it; so do we.
+     */
+    private static CacheOptionsEntry localCacheImport(CacheOptionsEntry entry, BuildSession.Builder session) throws IOException {
+        Path src = Path.of(entry.getAttrsOrThrow("src")).toAbsolutePath().normalize();
+        OciLayoutStore store = new OciLayoutStore(src);
+        String digest = entry.getAttrsOrDefault("digest", "");
+        if (digest.isEmpty()) {
+            digest = store.digestForTag(entry.getAttrsOrDefault("tag", "latest"));
+            if (digest == null) {
+                return null;
+            }
+        }
+        session.contentStore("local:" + src, store);
+        return entry.toBuilder().putAttrs("src", src.toString()).putAttrs("digest", digest).build();
     }
 
     /** The frontend resolves cache for base images from these too; Buildx passes them as JSON. */
@@ -112,10 +148,31 @@ public final class SolveRequests {
             }
         }
 
+        Map<OciLayoutStore, String> cacheIndexes = new LinkedHashMap<>();
         if (!spec.cacheFrom.isEmpty() || !spec.cacheTo.isEmpty()) {
             CacheOptions.Builder cache = CacheOptions.newBuilder();
-            spec.cacheFrom.forEach(c -> cache.addImports(CacheSpec.parse(c)));
-            spec.cacheTo.forEach(c -> cache.addExports(CacheSpec.parse(c)));
+            for (String c : spec.cacheFrom) {
+                CacheOptionsEntry entry = CacheSpec.parse(c);
+                if (entry.getType().equals("local")) {
+                    entry = localCacheImport(entry, session);
+                    if (entry == null) {
+                        continue;
+                    }
+                }
+                cache.addImports(entry);
+            }
+            for (String c : spec.cacheTo) {
+                CacheOptionsEntry entry = CacheSpec.parse(c);
+                if (entry.getType().equals("local")) {
+                    Path dest = Path.of(entry.getAttrsOrThrow("dest")).toAbsolutePath().normalize();
+                    Files.createDirectories(dest);
+                    OciLayoutStore store = new OciLayoutStore(dest);
+                    entry = entry.toBuilder().putAttrs("dest", dest.toString()).build();
+                    session.contentStore("local:" + dest, store);
+                    cacheIndexes.put(store, entry.getAttrsOrDefault("tag", "latest"));
+                }
+                cache.addExports(entry);
+            }
             req.setCache(cache);
             // The frontend also needs the imports to resolve cache for base images.
             if (!spec.cacheFrom.isEmpty()) {
@@ -127,6 +184,6 @@ public final class SolveRequests {
             session.secret(s.id(), s.value());
         }
         spec.registryAuth.forEach(session::registryAuth);
-        return new Prepared(req.build(), session.build());
+        return new Prepared(req.build(), session.build(), cacheIndexes);
     }
 }

@@ -68,6 +68,7 @@ public final class BuildSession implements AutoCloseable {
     private final Map<Integer, ExportTarget> exports;
     private final Map<String, byte[]> secrets;
     private final Map<String, RegistryAuth> registryAuth;
+    private final Map<String, OciLayoutStore> contentStores;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "buildkit-session-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -89,6 +90,7 @@ public final class BuildSession implements AutoCloseable {
         this.exports = Map.copyOf(b.exports);
         this.secrets = Map.copyOf(b.secrets);
         this.registryAuth = Map.copyOf(b.registryAuth);
+        this.contentStores = Map.copyOf(b.contentStores);
     }
 
     public static Builder builder() {
@@ -105,7 +107,7 @@ public final class BuildSession implements AutoCloseable {
      */
     void start(ControlGrpc.ControlStub control, SessionTransport transport) throws BuildKitException {
         LocalAddress address = new LocalAddress("buildkit-session-" + id);
-        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, executor);
+        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, contentStores, executor);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("X-Docker-Expose-Session-Uuid", List.of(id));
         headers.put("X-Docker-Expose-Session-Name", List.of(name));
@@ -238,8 +240,15 @@ public final class BuildSession implements AutoCloseable {
         private final Map<Integer, ExportTarget> exports = new HashMap<>();
         private final Map<String, byte[]> secrets = new HashMap<>();
         private final Map<String, RegistryAuth> registryAuth = new HashMap<>();
+        private final Map<String, OciLayoutStore> contentStores = new HashMap<>();
 
         private Builder() {
+        }
+
+        /** A content store the daemon may read and write, named as its cache options name it ({@code local:<dir>}). */
+        public Builder contentStore(String storeId, OciLayoutStore store) {
+            contentStores.put(storeId, store);
+            return this;
         }
 
         public Builder name(String name) {

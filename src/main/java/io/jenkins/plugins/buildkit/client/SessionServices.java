@@ -63,14 +63,16 @@ final class SessionServices {
     private final Map<Integer, ExportTarget> exports;
     private final Map<String, byte[]> secrets;
     private final Map<String, RegistryAuth> registryAuth;
+    private final Map<String, OciLayoutStore> contentStores;
     private final ExecutorService executor;
 
     SessionServices(Map<String, Path> dirs, Map<Integer, ExportTarget> exports, Map<String, byte[]> secrets,
-            Map<String, RegistryAuth> registryAuth, ExecutorService executor) {
+            Map<String, RegistryAuth> registryAuth, Map<String, OciLayoutStore> contentStores, ExecutorService executor) {
         this.dirs = dirs;
         this.exports = exports;
         this.secrets = secrets;
         this.registryAuth = registryAuth;
+        this.contentStores = contentStores;
         this.executor = executor;
     }
 
@@ -92,6 +94,9 @@ final class SessionServices {
         out.add(io.grpc.ServerInterceptors.intercept(fileSend(), headers));
         out.add(io.grpc.ServerInterceptors.intercept(new Auth().bindService(), headers));
         out.add(io.grpc.ServerInterceptors.intercept(new Secrets().bindService(), headers));
+        if (!contentStores.isEmpty()) {
+            out.add(io.grpc.ServerInterceptors.intercept(new ContentService(contentStores).bindService(), headers));
+        }
         return out;
     }
 

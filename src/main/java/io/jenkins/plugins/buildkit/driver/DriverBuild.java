@@ -24,6 +24,7 @@ public final class DriverBuild {
             SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters(),
                     driver::dockerLoadTarget);
             SolveResult result = client.solve(prepared.request(), prepared.session(), progress);
+            prepared.finish(result);
             return driver.afterSolve(spec, result, progress);
         }
     }

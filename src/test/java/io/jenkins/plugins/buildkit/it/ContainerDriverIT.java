@@ -311,4 +311,29 @@ public class ContainerDriverIT {
             }
         }
     }
+
+    @Test
+    public void localCacheExportedByOneBuilderIsUsedByAFreshOne() throws Exception {
+        ContainerDriver exporter = driver(Map.of());
+        secondBuilder = new ContainerDriver(builder + "c", new DockerEndpoint(null, null), ContainerDriverOptions.parse(testOptions()),
+                Duration.ofSeconds(30));
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nCOPY marker /\nRUN echo cached-from-local > /ran\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        ContextFixtures.write(ctx.resolve("marker"), "marker " + System.nanoTime());
+        Path cacheDir = tmp.getRoot().toPath().resolve("cache");
+        DriverBuild.run(exporter, BuildSpec.builder().context(ctx.toString()).cacheTo("type=local,dest=" + cacheDir + ",mode=max").build(),
+                io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+        assertTrue(Files.exists(cacheDir.resolve("index.json")));
+        assertTrue(Files.exists(cacheDir.resolve("oci-layout")));
+        console.reset();
+        DriverBuild.run(secondBuilder, BuildSpec.builder().context(ctx.toString()).cacheFrom("type=local,src=" + cacheDir)
+                .output("type=local,dest=" + tmp.getRoot().toPath().resolve("from-local-cache")).build(),
+                new PlainRenderer(new PrintStream(console, true, StandardCharsets.UTF_8), SecretMasker.NONE));
+        String text = console.toString(StandardCharsets.UTF_8);
+        System.out.print(text);
+        assertThat(text, containsString("RUN echo cached-from-local > /ran"));
+        assertThat(text, containsString("CACHED"));
+        assertEquals("cached-from-local\n", Files.readString(tmp.getRoot().toPath().resolve("from-local-cache/ran")));
+    }
 }
