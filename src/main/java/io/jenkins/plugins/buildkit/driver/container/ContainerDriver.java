@@ -135,7 +135,7 @@ public final class ContainerDriver implements Driver {
                 throw new BuildKitException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): "
-                        + DockerEngineErrors.message(e), e);
+                        + DockerEngine.describe(e), e);
             }
         }
     }
@@ -171,7 +171,7 @@ public final class ContainerDriver implements Driver {
                 pull.start().awaitCompletion();
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): cannot pull image \""
-                        + options.image + "\": " + DockerEngineErrors.message(e), e);
+                        + options.image + "\": " + DockerEngine.describe(e), e);
             }
         }
     }
@@ -318,7 +318,7 @@ public final class ContainerDriver implements Driver {
         try {
             docker.logContainerCmd(containerName()).withStdOut(true).withStdErr(true).withTail(20).exec(out).awaitCompletion();
         } catch (RuntimeException e) {
-            out.text.append("(no log: ").append(DockerEngineErrors.message(e)).append(')');
+            out.text.append("(no log: ").append(DockerEngine.describe(e)).append(')');
         }
         return out.text.toString().trim();
     }
@@ -360,7 +360,7 @@ public final class ContainerDriver implements Driver {
         } catch (NotFoundException e) {
             // nothing to stop
         } catch (IOException | RuntimeException e) {
-            throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngineErrors.message(e), e);
+            throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngine.describe(e), e);
         }
     }
 
@@ -382,7 +382,7 @@ public final class ContainerDriver implements Driver {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngineErrors.message(e), e);
+            throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngine.describe(e), e);
         }
     }
 

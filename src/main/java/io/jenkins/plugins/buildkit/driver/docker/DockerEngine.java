@@ -79,7 +79,7 @@ public final class DockerEngine implements Closeable {
         try {
             version = docker.versionCmd().exec();
         } catch (RuntimeException e) {
-            throw new BuildKitException("cannot reach the Docker Engine at " + endpoint + ": " + rootMessage(e), e);
+            throw new BuildKitException("cannot reach the Docker Engine at " + endpoint + ": " + describe(e), e);
         }
         String api = version.getApiVersion();
         if (apiMinor(api) < MIN_API_MINOR) {
@@ -100,12 +100,25 @@ public final class DockerEngine implements Closeable {
         }
     }
 
-    static String rootMessage(Throwable t) {
+    /**
+     * The engine's own words for a failure: the innermost message, without docker-java's JSON
+     * wrapping ({@code {"message":"..."}}).
+     */
+    public static String describe(Throwable t) {
         Throwable root = t;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
+        int json = m.indexOf("{\"message\":\"");
+        if (json >= 0) {
+            int start = json + "{\"message\":\"".length();
+            int end = m.indexOf("\"}", start);
+            if (end > start) {
+                return m.substring(start, end);
+            }
+        }
+        return m.trim();
     }
 
     /**

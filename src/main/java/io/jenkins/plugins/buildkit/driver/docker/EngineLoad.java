@@ -61,7 +61,7 @@ public final class EngineLoad {
                 }
                 if (failure.get() != null) {
                     throw new IOException("loading the image into the Docker Engine at " + endpoint + " failed: "
-                            + DockerEngine.rootMessage(failure.get()), failure.get());
+                            + DockerEngine.describe(failure.get()), failure.get());
                 }
             }
         };

@@ -45,7 +45,7 @@ final class EnginePush {
                 }
             }).awaitCompletion();
         } catch (RuntimeException e) {
-            throw new BuildKitException("push of " + tag + " to " + registry + " failed: " + DockerEngine.rootMessage(e), e);
+            throw new BuildKitException("push of " + tag + " to " + registry + " failed: " + DockerEngine.describe(e), e);
         }
         if (error[0] != null) {
             throw new BuildKitException("push of " + tag + " to " + registry + " failed: " + error[0]);
