@@ -23,6 +23,7 @@ install_packages() {
   [ -x /bin/busybox ] && file_is_static /bin/busybox || missing+=(busybox-static)
   command -v runc >/dev/null || missing+=(runc)
   command -v htpasswd >/dev/null || missing+=(apache2-utils)
+  command -v ssh-keygen >/dev/null || missing+=(openssh-client)
   if [ ${#missing[@]} -gt 0 ]; then
     log "installing ${missing[*]}"
     apt-get update -qq
@@ -140,6 +141,16 @@ start_docker() {
   echo "tcp://127.0.0.1:$DOCKER_TLS_PORT" > "$ENV_DIR/docker-tls-host"
 }
 
+build_agentcheck() {
+  # A static ssh-agent client for the SSH forwarding test (no ssh client lives in the test images).
+  local work; work=$(mktemp -d)
+  cp "$ROOT/ci/agentcheck/main.go" "$work/"
+  (cd "$work" && go mod init agentcheck >/dev/null 2>&1 && GOFLAGS=-mod=mod go get golang.org/x/crypto@v0.57.0 >/dev/null 2>&1 \
+    && CGO_ENABLED=0 go build -o "$ENV_DIR/agentcheck" .)
+  rm -rf "$work"
+  ssh-keygen -q -t ed25519 -N '' -C buildkit-test-key -f "$ENV_DIR/ssh-key"
+}
+
 write_env() {
   cat > "$ENV_DIR/env.sh" <<ENV
 export BUILDKIT_TEST_ADDR=tcp://127.0.0.1:$BUILDKIT_PORT
@@ -150,6 +161,8 @@ export BUILDKIT_TEST_REGISTRY_USER=$REGISTRY_USER
 export BUILDKIT_TEST_REGISTRY_PASSWORD=$REGISTRY_PASSWORD
 export BUILDKIT_TEST_BUSYBOX=/bin/busybox
 export BUILDKIT_TEST_IMAGE=buildkit-jenkins-test/buildkit:local
+export BUILDKIT_TEST_AGENTCHECK=$ENV_DIR/agentcheck
+export BUILDKIT_TEST_SSH_KEY=$ENV_DIR/ssh-key
 export BUILDKIT_TEST_DOCKER_TLS_HOST=$(cat "$ENV_DIR/docker-tls-host" 2>/dev/null)
 ENV
 }
@@ -185,6 +198,7 @@ case "${1:-}" in
     start_buildkitd
     start_docker
     BUILDKIT_BIN="$BUILDKIT_BIN" bash "$ROOT/ci/make-buildkit-image.sh"
+    build_agentcheck
     write_env
     log "ready: source $ENV_DIR/env.sh"
     ;;

@@ -39,6 +39,7 @@ public final class BuildSpec implements Serializable {
     final boolean pull;
     final boolean push;
     final List<SecretSource> secrets;
+    final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
 
     private BuildSpec(Builder b) {
@@ -56,6 +57,7 @@ public final class BuildSpec implements Serializable {
         this.pull = b.pull;
         this.push = b.push;
         this.secrets = List.copyOf(b.secrets);
+        this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
     }
 
@@ -205,6 +207,17 @@ public final class BuildSpec implements Serializable {
             }
             seenSecretIds.add(s.id());
         }
+        List<String> seenSshIds = new ArrayList<>();
+        for (SshSource s : ssh) {
+            String problem = s.problem();
+            if (problem != null) {
+                problems.add(problem);
+            }
+            if (seenSshIds.contains(s.id())) {
+                problems.add("ssh: id \"" + s.id() + "\" given twice");
+            }
+            seenSshIds.add(s.id());
+        }
         registryAuth.forEach((host, auth) -> {
             if (host.isBlank()) {
                 problems.add("registryCredentials: empty registry host");
@@ -253,6 +266,7 @@ public final class BuildSpec implements Serializable {
         private boolean pull;
         private boolean push;
         private final List<SecretSource> secrets = new ArrayList<>();
+        private final List<SshSource> ssh = new ArrayList<>();
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
 
         private Builder() {
@@ -328,6 +342,11 @@ public final class BuildSpec implements Serializable {
 
         public Builder secret(SecretSource secret) {
             secrets.add(secret);
+            return this;
+        }
+
+        public Builder ssh(SshSource source) {
+            ssh.add(source);
             return this;
         }
 

@@ -183,6 +183,9 @@ public final class SolveRequests {
         for (SecretSource s : spec.secrets) {
             session.secret(s.id(), s.value());
         }
+        for (SshSource s : spec.ssh) {
+            session.ssh(s.id(), s.privateKeys(), s.passphrase());
+        }
         spec.registryAuth.forEach(session::registryAuth);
         return new Prepared(req.build(), session.build(), cacheIndexes);
     }

@@ -62,6 +62,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--secret", paramLabel = "SECRET", description = "id=ID,src=FILE or id=ID,env=VAR")
     List<String> secrets = new ArrayList<>();
 
+    @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
+    List<String> ssh = new ArrayList<>();
+
     @Option(names = "--push", description = "push the image (type=image,push=true)")
     boolean push;
 
@@ -114,6 +117,13 @@ final class BuildCommand implements Callable<Integer> {
                 secretValues.add(new String(source.value(), StandardCharsets.UTF_8));
             } catch (IOException ignored) {
                 // validation reports the unreadable source
+            }
+        }
+        for (String s : ssh) {
+            try {
+                spec.ssh(io.jenkins.plugins.buildkit.build.SshSource.parse(s));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("--ssh: " + e.getMessage(), e);
             }
         }
         SolveResult result = DriverBuild.run(builder.driver(), spec.build(),

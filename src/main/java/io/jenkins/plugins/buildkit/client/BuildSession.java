@@ -27,6 +27,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.KeyPair;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -69,6 +70,7 @@ public final class BuildSession implements AutoCloseable {
     private final Map<String, byte[]> secrets;
     private final Map<String, RegistryAuth> registryAuth;
     private final Map<String, OciLayoutStore> contentStores;
+    private final Map<String, List<KeyPair>> sshKeys;
     private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "buildkit-session-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -91,6 +93,7 @@ public final class BuildSession implements AutoCloseable {
         this.secrets = Map.copyOf(b.secrets);
         this.registryAuth = Map.copyOf(b.registryAuth);
         this.contentStores = Map.copyOf(b.contentStores);
+        this.sshKeys = Map.copyOf(b.sshKeys);
     }
 
     public static Builder builder() {
@@ -107,7 +110,7 @@ public final class BuildSession implements AutoCloseable {
      */
     void start(ControlGrpc.ControlStub control, SessionTransport transport) throws BuildKitException {
         LocalAddress address = new LocalAddress("buildkit-session-" + id);
-        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, contentStores, executor);
+        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, contentStores, sshKeys, executor);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("X-Docker-Expose-Session-Uuid", List.of(id));
         headers.put("X-Docker-Expose-Session-Name", List.of(name));
@@ -241,6 +244,35 @@ public final class BuildSession implements AutoCloseable {
         private final Map<String, byte[]> secrets = new HashMap<>();
         private final Map<String, RegistryAuth> registryAuth = new HashMap<>();
         private final Map<String, OciLayoutStore> contentStores = new HashMap<>();
+        private final Map<String, List<KeyPair>> sshKeys = new HashMap<>();
+
+        /**
+         * Keys the build may use through {@code RUN --mount=type=ssh,id=...}: private keys in OpenSSH
+         * or PEM form, decrypted with {@code passphrase} when they are protected.
+         *
+         * @throws BuildKitException naming the id when a key cannot be read
+         */
+        public Builder ssh(String sshId, List<String> privateKeys, String passphrase) throws BuildKitException {
+            List<KeyPair> pairs = new ArrayList<>();
+            for (String key : privateKeys) {
+                try {
+                    Iterable<KeyPair> parsed = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(
+                            null, org.apache.sshd.common.NamedResource.ofName(sshId),
+                            new java.io.ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)),
+                            passphrase == null ? null : org.apache.sshd.common.config.keys.FilePasswordProvider.of(passphrase));
+                    if (parsed != null) {
+                        parsed.forEach(pairs::add);
+                    }
+                } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                    throw new BuildKitException("ssh: cannot read the private key for \"" + sshId + "\": " + e.getMessage(), e);
+                }
+            }
+            if (pairs.isEmpty()) {
+                throw new BuildKitException("ssh: no private key found for \"" + sshId + "\"");
+            }
+            sshKeys.put(sshId, pairs);
+            return this;
+        }
 
         private Builder() {
         }

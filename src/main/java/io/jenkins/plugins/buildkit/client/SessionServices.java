@@ -64,15 +64,18 @@ final class SessionServices {
     private final Map<String, byte[]> secrets;
     private final Map<String, RegistryAuth> registryAuth;
     private final Map<String, OciLayoutStore> contentStores;
+    private final Map<String, List<java.security.KeyPair>> sshKeys;
     private final ExecutorService executor;
 
     SessionServices(Map<String, Path> dirs, Map<Integer, ExportTarget> exports, Map<String, byte[]> secrets,
-            Map<String, RegistryAuth> registryAuth, Map<String, OciLayoutStore> contentStores, ExecutorService executor) {
+            Map<String, RegistryAuth> registryAuth, Map<String, OciLayoutStore> contentStores,
+            Map<String, List<java.security.KeyPair>> sshKeys, ExecutorService executor) {
         this.dirs = dirs;
         this.exports = exports;
         this.secrets = secrets;
         this.registryAuth = registryAuth;
         this.contentStores = contentStores;
+        this.sshKeys = sshKeys;
         this.executor = executor;
     }
 
@@ -94,6 +97,9 @@ final class SessionServices {
         out.add(io.grpc.ServerInterceptors.intercept(fileSend(), headers));
         out.add(io.grpc.ServerInterceptors.intercept(new Auth().bindService(), headers));
         out.add(io.grpc.ServerInterceptors.intercept(new Secrets().bindService(), headers));
+        if (!sshKeys.isEmpty()) {
+            out.add(io.grpc.ServerInterceptors.intercept(new SshAgentService(sshKeys).bindService(), headers));
+        }
         if (!contentStores.isEmpty()) {
             out.add(io.grpc.ServerInterceptors.intercept(new ContentService(contentStores).bindService(), headers));
         }

@@ -209,6 +209,25 @@ public class RemoteBuildIT {
     }
 
     @Test
+    public void sshForwardingServesTheGivenKeyToTheBuild() throws Exception {
+        String agentcheck = System.getenv("BUILDKIT_TEST_AGENTCHECK");
+        String keyFile = System.getenv("BUILDKIT_TEST_SSH_KEY");
+        org.junit.Assume.assumeTrue("the test environment builds agentcheck", agentcheck != null || System.getenv("CI") != null);
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nRUN --mount=type=ssh /bin/agentcheck\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        Files.copy(Path.of(agentcheck), ctx.resolve("rootfs/bin/agentcheck"));
+        Files.setPosixFilePermissions(ctx.resolve("rootfs/bin/agentcheck"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String key = Files.readString(Path.of(keyFile));
+        build(BuildSpec.builder().context(ctx.toString()).noCache(true)
+                .ssh(io.jenkins.plugins.buildkit.build.SshSource.ofKey("default", key, null)).build(), SecretMasker.NONE);
+        String fingerprint = new String(new ProcessBuilder("ssh-keygen", "-lf", keyFile + ".pub").start().getInputStream().readAllBytes(),
+                StandardCharsets.UTF_8).split(" ")[1];
+        assertThat(consoleText(), containsString("agentcheck: key " + fingerprint));
+        assertThat(consoleText(), containsString("agentcheck: signature verified"));
+        assertThat(consoleText(), not(containsString("PRIVATE KEY")));
+    }
+
+    @Test
     public void pushWithCredentialsReturnsTheRegistryDigest() throws Exception {
         Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
         ContextFixtures.write(ctx.resolve("data.txt"), "pushed at " + System.nanoTime());
