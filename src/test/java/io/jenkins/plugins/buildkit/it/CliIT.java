@@ -173,4 +173,32 @@ public class CliIT {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
         }
     }
+
+    @Test
+    public void twoProcessesFindingTheBuilderMissingShareOneContainer() throws Exception {
+        String name = "race" + Long.toHexString(System.nanoTime());
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo raced\n");
+        String[] args = {"build", "--builder", "container:" + name,
+            "--driver-opt", "image=" + System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"),
+            "--driver-opt", "network=host", "--driver-opt", "privileged=false",
+            "--driver-opt", "buildkitd-flags=--oci-worker-net=host", ctx.toString()};
+        try {
+            ProcessBuilder one = cli(args);
+            ProcessBuilder two = cli(args);
+            Process p1 = one.start();
+            Process p2 = two.start();
+            assertTrue(p1.waitFor(120, TimeUnit.SECONDS));
+            assertTrue(p2.waitFor(120, TimeUnit.SECONDS));
+            assertEquals(Files.readString(one.redirectError().file().toPath()), 0, p1.exitValue());
+            assertEquals(Files.readString(two.redirectError().file().toPath()), 0, p2.exitValue());
+            Process ps = new ProcessBuilder("docker", "ps", "-a", "--filter", "name=buildx_buildkit_" + name, "-q").start();
+            long containers = new String(ps.getInputStream().readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
+            assertEquals(1, containers);
+        } finally {
+            new ProcessBuilder("docker", "rm", "-f", "buildx_buildkit_" + name + "0").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+            new ProcessBuilder("docker", "volume", "rm", "buildx_buildkit_" + name + "0_state").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+        }
+    }
 }

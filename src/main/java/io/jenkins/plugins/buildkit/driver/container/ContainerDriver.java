@@ -105,15 +105,18 @@ public final class ContainerDriver implements Driver {
                 if (container == null) {
                     ensureImage(docker, log);
                     log.println("builder " + builderName + ": creating container " + containerName());
-                    create(docker);
-                    created = true;
-                    container = inspect(docker);
+                    created = create(docker);
+                    container = awaitInspectable(docker);
                 }
                 boolean ready = false;
                 try {
                     if (!Boolean.TRUE.equals(container.getState().getRunning())) {
                         log.println("builder " + builderName + ": starting container " + containerName());
-                        docker.startContainerCmd(containerName()).exec();
+                        try {
+                            docker.startContainerCmd(containerName()).exec();
+                        } catch (com.github.dockerjava.api.exception.NotModifiedException alreadyStarted) {
+                            // another process started it between our look and our start
+                        }
                     }
                     waitUntilReady(docker);
                     ready = true;
@@ -176,7 +179,25 @@ public final class ContainerDriver implements Driver {
         }
     }
 
-    private void create(DockerClient docker) {
+    /**
+     * When another process created the container, its name is taken a moment before the container
+     * can be inspected.
+     */
+    private InspectContainerResponse awaitInspectable(DockerClient docker) throws InterruptedException, BuildKitException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        InspectContainerResponse c;
+        while ((c = inspect(docker)) == null) {
+            if (System.nanoTime() > deadline) {
+                throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): container "
+                        + containerName() + " vanished right after it was created");
+            }
+            Thread.sleep(100);
+        }
+        return c;
+    }
+
+    /** Creates the container; false when another process created it first. */
+    private boolean create(DockerClient docker) {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(volumeName(), new Volume("/var/lib/buildkit")));
         HostConfig host = HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.parse(options.restartPolicy));
@@ -229,12 +250,13 @@ public final class ContainerDriver implements Driver {
                     .exec();
         } catch (ConflictException alreadyCreated) {
             // Another process created it first: use theirs.
-            return;
+            return false;
         }
         if (configToml != null || !configFiles.isEmpty()) {
             docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
                     .withTarInputStream(new java.io.ByteArrayInputStream(configTar())).exec();
         }
+        return true;
     }
 
     /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates. */
