@@ -370,7 +370,8 @@ final class SessionServices {
         }
     }
 
-    private static final class DiscardingObserver<T> implements StreamObserver<T> {
+    /** Takes what a refused call still sends, so the stream can drain. */
+    static final class DiscardingObserver<T> implements StreamObserver<T> {
         @Override
         public void onNext(T value) {
         }

@@ -59,19 +59,7 @@ final class SshAgentService extends SSHGrpc.SSHImplBase {
             }
         } catch (IOException | RuntimeException e) {
             out.onError(e instanceof RuntimeException ? e : Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
-            return new StreamObserver<>() {
-                @Override
-                public void onNext(BytesMessage value) {
-                }
-
-                @Override
-                public void onError(Throwable t) {
-                }
-
-                @Override
-                public void onCompleted() {
-                }
-            };
+            return new SessionServices.DiscardingObserver<>();
         }
         AbstractAgentClient protocol = new AbstractAgentClient(agent) {
             @Override
