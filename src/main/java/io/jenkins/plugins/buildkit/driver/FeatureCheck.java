@@ -34,6 +34,18 @@ public final class FeatureCheck {
         }
     }
 
+    /**
+     * A builder may carry a buildkitd.toml or daemon flags only where its driver starts the daemon.
+     *
+     * @throws UnsupportedFeatureException when configuration is given to a driver that cannot use it
+     */
+    public static void checkConfiguration(Driver driver, boolean hasConfiguration) throws UnsupportedFeatureException {
+        if (hasConfiguration && !driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
+            throw refuse(driver, DriverFeature.BUILDKIT_CONFIG, driver.driverName().equals("remote")
+                    ? "the daemon's configuration belongs to whoever runs it" : null);
+        }
+    }
+
     private static UnsupportedFeatureException refuse(Driver driver, DriverFeature feature, String detail) {
         return new UnsupportedFeatureException(driver.builderName(), driver.driverName(), feature, detail, "docker-container");
     }
