@@ -2,8 +2,10 @@ package io.jenkins.plugins.buildkit.client;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -69,12 +71,13 @@ final class StepTracker implements ProgressListener {
             return null;
         }
         StringBuilder sb = new StringBuilder("step ").append(failed.name).append(" failed: ").append(failed.error);
+        List<String> lines = new ArrayList<>(failed.tail);
         if (failed.partialLine.length() > 0) {
-            failed.tail.addLast(failed.partialLine.toString());
+            lines.add(failed.partialLine.toString());
         }
-        if (!failed.tail.isEmpty()) {
+        if (!lines.isEmpty()) {
             sb.append("\nlast output of the step:");
-            for (String line : failed.tail) {
+            for (String line : lines) {
                 sb.append("\n  > ").append(line);
             }
         }
