@@ -90,6 +90,16 @@ public final class BuildSpec implements Serializable {
         return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
     }
 
+    /** Build secrets, as given. */
+    public List<SecretSource> secrets() {
+        return secrets;
+    }
+
+    /** SSH keys to forward, as given. */
+    public List<SshSource> sshSources() {
+        return ssh;
+    }
+
     /** Registry credentials by host, as given. */
     public Map<String, RegistryAuth> registryAuth() {
         return registryAuth;

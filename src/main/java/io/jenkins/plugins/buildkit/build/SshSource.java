@@ -29,7 +29,12 @@ public final class SshSource implements Serializable {
     }
 
     public static SshSource ofKey(String id, String privateKey, String passphrase) {
-        return new SshSource(id, List.of(privateKey), List.of(), passphrase);
+        return ofKeys(id, List.of(privateKey), passphrase);
+    }
+
+    /** Several keys under one id, as an SSH credential may hold them; one passphrase opens them all. */
+    public static SshSource ofKeys(String id, List<String> privateKeys, String passphrase) {
+        return new SshSource(id, privateKeys, List.of(), passphrase);
     }
 
     /** {@code id=path[,path...]}; a bare id would mean the local agent socket, which we do not use. */

@@ -18,6 +18,14 @@ public final class SecretMasker {
             if (v != null && v.length() >= 3) {
                 s.add(v);
             }
+            // A log line can only hold one line of a multi-line secret (a key, a file).
+            if (v != null && v.contains("\n")) {
+                for (String line : v.split("\r?\n")) {
+                    if (line.strip().length() >= 8) {
+                        s.add(line.strip());
+                    }
+                }
+            }
         }
         s.sort(Comparator.comparingInt(String::length).reversed());
         this.secrets = List.copyOf(s);

@@ -1,0 +1,11 @@
+// Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
+package jenkins.model;
+
+import hudson.model.Action;
+import hudson.model.Run;
+
+public interface RunAction2 extends Action {
+    void onAttached(Run<?, ?> r);
+
+    void onLoad(Run<?, ?> r);
+}

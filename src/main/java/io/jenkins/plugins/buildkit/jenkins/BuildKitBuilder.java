@@ -1,0 +1,267 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.Launcher;
+import hudson.model.AbstractProject;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import hudson.tasks.BuildStepDescriptor;
+import hudson.tasks.Builder;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.tasks.SimpleBuildStep;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * The freestyle "Build a container image with BuildKit" step: the Pipeline step's options as form
+ * fields. Lists take one entry per line (platforms also comma-separated); {@code buildArgs} and
+ * {@code labels} take {@code KEY=VALUE} per line; {@code $VARIABLES} of the build are expanded.
+ */
+public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
+    private String builder;
+    private String context = ".";
+    private String file;
+    private String target;
+    private String buildArgs;
+    private String labels;
+    private String platforms;
+    private String tags;
+    private boolean push;
+    private boolean load;
+    private String outputs;
+    private String cacheFrom;
+    private String cacheTo;
+    private List<BuildSecret> secrets = new ArrayList<>();
+    private List<SshForward> ssh = new ArrayList<>();
+    private List<RegistryCredential> registryCredentials = new ArrayList<>();
+    private boolean noCache;
+    private boolean pull;
+    private String progress = "plain";
+
+    @DataBoundConstructor
+    public BuildKitBuilder() {
+    }
+
+    public String getBuilder() {
+        return builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        this.builder = DriverConfig.blankToNull(builder);
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = context == null || context.isBlank() ? "." : context.trim();
+    }
+
+    public String getFile() {
+        return file;
+    }
+
+    @DataBoundSetter
+    public void setFile(String file) {
+        this.file = DriverConfig.blankToNull(file);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = DriverConfig.blankToNull(target);
+    }
+
+    public String getBuildArgs() {
+        return buildArgs;
+    }
+
+    @DataBoundSetter
+    public void setBuildArgs(String buildArgs) {
+        this.buildArgs = DriverConfig.blankToNull(buildArgs);
+    }
+
+    public String getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(String labels) {
+        this.labels = DriverConfig.blankToNull(labels);
+    }
+
+    public String getPlatforms() {
+        return platforms;
+    }
+
+    @DataBoundSetter
+    public void setPlatforms(String platforms) {
+        this.platforms = DriverConfig.blankToNull(platforms);
+    }
+
+    public String getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(String tags) {
+        this.tags = DriverConfig.blankToNull(tags);
+    }
+
+    public boolean isPush() {
+        return push;
+    }
+
+    @DataBoundSetter
+    public void setPush(boolean push) {
+        this.push = push;
+    }
+
+    public boolean isLoad() {
+        return load;
+    }
+
+    @DataBoundSetter
+    public void setLoad(boolean load) {
+        this.load = load;
+    }
+
+    public String getOutputs() {
+        return outputs;
+    }
+
+    @DataBoundSetter
+    public void setOutputs(String outputs) {
+        this.outputs = DriverConfig.blankToNull(outputs);
+    }
+
+    public String getCacheFrom() {
+        return cacheFrom;
+    }
+
+    @DataBoundSetter
+    public void setCacheFrom(String cacheFrom) {
+        this.cacheFrom = DriverConfig.blankToNull(cacheFrom);
+    }
+
+    public String getCacheTo() {
+        return cacheTo;
+    }
+
+    @DataBoundSetter
+    public void setCacheTo(String cacheTo) {
+        this.cacheTo = DriverConfig.blankToNull(cacheTo);
+    }
+
+    public List<BuildSecret> getSecrets() {
+        return secrets;
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<BuildSecret> secrets) {
+        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
+    }
+
+    public List<SshForward> getSsh() {
+        return ssh;
+    }
+
+    @DataBoundSetter
+    public void setSsh(List<SshForward> ssh) {
+        this.ssh = ssh == null ? new ArrayList<>() : new ArrayList<>(ssh);
+    }
+
+    public List<RegistryCredential> getRegistryCredentials() {
+        return registryCredentials;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentials(List<RegistryCredential> registryCredentials) {
+        this.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
+    }
+
+    public boolean isNoCache() {
+        return noCache;
+    }
+
+    @DataBoundSetter
+    public void setNoCache(boolean noCache) {
+        this.noCache = noCache;
+    }
+
+    public boolean isPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(boolean pull) {
+        this.pull = pull;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    @DataBoundSetter
+    public void setProgress(String progress) {
+        this.progress = progress == null || progress.isBlank() ? "plain" : progress.trim();
+    }
+
+    /** The request in the step's parameter names, with the build's variables expanded. */
+    BuildRequest toRequest(Map<String, String> env) {
+        BuildRequest r = new BuildRequest();
+        r.context = expand(env, context);
+        r.file = expand(env, file);
+        r.target = expand(env, target);
+        r.buildArgs.putAll(TextLists.keyValues(expand(env, buildArgs)));
+        r.labels.putAll(TextLists.keyValues(expand(env, labels)));
+        r.platforms.addAll(TextLists.items(expand(env, platforms), true));
+        r.tags.addAll(TextLists.items(expand(env, tags), false));
+        r.push = push;
+        r.load = load;
+        r.outputs.addAll(TextLists.items(expand(env, outputs), false));
+        r.cacheFrom.addAll(TextLists.items(expand(env, cacheFrom), false));
+        r.cacheTo.addAll(TextLists.items(expand(env, cacheTo), false));
+        r.noCache = noCache;
+        r.pull = pull;
+        r.progress = progress;
+        return r;
+    }
+
+    private static String expand(Map<String, String> env, String text) {
+        return text == null ? null : TextLists.expand(env, text);
+    }
+
+    @Override
+    public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
+            throws InterruptedException, IOException {
+        BuildKitRunner.run(run, workspace, env, listener, expand(env, builder), toRequest(env), secrets, ssh,
+                registryCredentials);
+    }
+
+    @Extension
+    @Symbol("buildkitImage")
+    public static final class DescriptorImpl extends BuildStepDescriptor<Builder> {
+        @Override
+        public boolean isApplicable(Class<? extends AbstractProject> jobType) {
+            return true;
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build a container image with BuildKit";
+        }
+    }
+}

@@ -1,0 +1,90 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.Extension;
+import hudson.ExtensionList;
+import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import jenkins.model.GlobalConfiguration;
+import net.sf.json.JSONObject;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.StaplerRequest2;
+
+/** Manage Jenkins > System > BuildKit: the builders and the default one. */
+@Extension
+@Symbol("buildkit")
+public class BuildKitGlobalConfiguration extends GlobalConfiguration {
+    private List<BuilderConfig> builders = new ArrayList<>();
+    private String defaultBuilder;
+
+    public BuildKitGlobalConfiguration() {
+        load();
+    }
+
+    public static BuildKitGlobalConfiguration get() {
+        return ExtensionList.lookupSingleton(BuildKitGlobalConfiguration.class);
+    }
+
+    public List<BuilderConfig> getBuilders() {
+        return builders == null ? List.of() : List.copyOf(builders);
+    }
+
+    @DataBoundSetter
+    public void setBuilders(List<BuilderConfig> builders) {
+        this.builders = builders == null ? new ArrayList<>() : new ArrayList<>(builders);
+        save();
+    }
+
+    public String getDefaultBuilder() {
+        return defaultBuilder;
+    }
+
+    @DataBoundSetter
+    public void setDefaultBuilder(String defaultBuilder) {
+        this.defaultBuilder = DriverConfig.blankToNull(defaultBuilder);
+        save();
+    }
+
+    /** The builder a build asks for (or the default one); the error names the builders there are. */
+    public BuilderConfig builder(String requested) throws InvalidBuildSpecException {
+        return BuilderConfig.select(getBuilders(), defaultBuilder, requested);
+    }
+
+    /** Every problem with a set of builders and a default: names, each builder's fields, the default. */
+    static List<String> problems(List<BuilderConfig> builders, String defaultBuilder) {
+        List<String> problems = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (BuilderConfig b : builders) {
+            problems.addAll(b.problems());
+            if (b.getName() != null && !names.add(b.getName())) {
+                problems.add("builder \"" + b.getName() + "\": name: used by more than one builder");
+            }
+        }
+        if (defaultBuilder != null && !defaultBuilder.isBlank() && !names.contains(defaultBuilder.trim())) {
+            problems.add("defaultBuilder: no builder is named \"" + defaultBuilder.trim() + "\"");
+        }
+        return problems;
+    }
+
+    /** Refuses a configuration with problems, keeping the one in force; nothing is saved then. */
+    @Override
+    public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
+        List<BuilderConfig> oldBuilders = builders;
+        String oldDefault = defaultBuilder;
+        builders = new ArrayList<>();
+        defaultBuilder = null;
+        req.bindJSON(this, json);
+        List<String> problems = problems(getBuilders(), defaultBuilder);
+        if (!problems.isEmpty()) {
+            builders = oldBuilders;
+            defaultBuilder = oldDefault;
+            save();
+            throw new FormException(String.join("; ", problems), "builders");
+        }
+        save();
+        return true;
+    }
+}

@@ -1,0 +1,38 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.AbortException;
+import hudson.EnvVars;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * The controller's half of a build, shared by the Pipeline step and the freestyle step: pick the
+ * builder, resolve credentials for this run, hand the build to the workspace's agent, record the
+ * result on the build page. Every refusal names the parameter and comes before any work.
+ */
+final class BuildKitRunner {
+    private BuildKitRunner() {
+    }
+
+    static BuildOutcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, String builderName,
+            BuildRequest request, List<BuildSecret> secrets, List<SshForward> ssh, List<RegistryCredential> registries)
+            throws IOException, InterruptedException {
+        DriverSpec driver;
+        ResolvedCredentials credentials;
+        try {
+            request.progressMode();
+            BuilderConfig builder = BuildKitGlobalConfiguration.get().builder(builderName);
+            credentials = CredentialResolver.resolve(secrets, ssh, registries, CredentialLookup.forRun(run));
+            driver = builder.toSpec(CredentialLookup.system());
+        } catch (InvalidBuildSpecException e) {
+            throw new AbortException("buildkitBuild: " + e.getMessage());
+        }
+        BuildOutcome outcome = workspace.act(new AgentBuild(driver, request, credentials, env, listener));
+        run.addAction(new BuildKitBuildAction(outcome));
+        return outcome;
+    }
+}

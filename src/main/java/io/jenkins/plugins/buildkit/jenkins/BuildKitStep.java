@@ -1,0 +1,297 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.EnvVars;
+import hudson.Extension;
+import hudson.FilePath;
+import hudson.model.Run;
+import hudson.model.TaskListener;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jenkinsci.plugins.workflow.steps.Step;
+import org.jenkinsci.plugins.workflow.steps.StepContext;
+import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
+import org.jenkinsci.plugins.workflow.steps.StepExecution;
+import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+
+/**
+ * {@code buildkitBuild}: {@code docker buildx build} as a Pipeline step, with Buildx's option names.
+ * Returns a map: {@code digest}, {@code imageNames}, {@code metadata} (the exporter response, as
+ * Buildx's {@code --metadata-file}), {@code builder} and {@code platforms}.
+ */
+public final class BuildKitStep extends Step {
+    private String builder;
+    private String context = ".";
+    private String file;
+    private String target;
+    private Map<String, String> buildArgs = new LinkedHashMap<>();
+    private Map<String, String> labels = new LinkedHashMap<>();
+    private List<String> platforms = new ArrayList<>();
+    private List<String> tags = new ArrayList<>();
+    private boolean push;
+    private boolean load;
+    private List<String> outputs = new ArrayList<>();
+    private List<String> cacheFrom = new ArrayList<>();
+    private List<String> cacheTo = new ArrayList<>();
+    private List<BuildSecret> secrets = new ArrayList<>();
+    private List<SshForward> ssh = new ArrayList<>();
+    private List<RegistryCredential> registryCredentials = new ArrayList<>();
+    private boolean noCache;
+    private boolean pull;
+    private String progress = "plain";
+
+    @DataBoundConstructor
+    public BuildKitStep() {
+    }
+
+    public String getBuilder() {
+        return builder;
+    }
+
+    @DataBoundSetter
+    public void setBuilder(String builder) {
+        this.builder = DriverConfig.blankToNull(builder);
+    }
+
+    public String getContext() {
+        return context;
+    }
+
+    @DataBoundSetter
+    public void setContext(String context) {
+        this.context = context == null || context.isBlank() ? "." : context.trim();
+    }
+
+    public String getFile() {
+        return file;
+    }
+
+    @DataBoundSetter
+    public void setFile(String file) {
+        this.file = DriverConfig.blankToNull(file);
+    }
+
+    public String getTarget() {
+        return target;
+    }
+
+    @DataBoundSetter
+    public void setTarget(String target) {
+        this.target = DriverConfig.blankToNull(target);
+    }
+
+    public Map<String, String> getBuildArgs() {
+        return buildArgs;
+    }
+
+    @DataBoundSetter
+    public void setBuildArgs(Map<String, ?> buildArgs) {
+        this.buildArgs = strings(buildArgs);
+    }
+
+    public Map<String, String> getLabels() {
+        return labels;
+    }
+
+    @DataBoundSetter
+    public void setLabels(Map<String, ?> labels) {
+        this.labels = strings(labels);
+    }
+
+    public List<String> getPlatforms() {
+        return platforms;
+    }
+
+    @DataBoundSetter
+    public void setPlatforms(List<String> platforms) {
+        this.platforms = list(platforms);
+    }
+
+    public List<String> getTags() {
+        return tags;
+    }
+
+    @DataBoundSetter
+    public void setTags(List<String> tags) {
+        this.tags = list(tags);
+    }
+
+    public boolean isPush() {
+        return push;
+    }
+
+    @DataBoundSetter
+    public void setPush(boolean push) {
+        this.push = push;
+    }
+
+    public boolean isLoad() {
+        return load;
+    }
+
+    @DataBoundSetter
+    public void setLoad(boolean load) {
+        this.load = load;
+    }
+
+    public List<String> getOutputs() {
+        return outputs;
+    }
+
+    @DataBoundSetter
+    public void setOutputs(List<String> outputs) {
+        this.outputs = list(outputs);
+    }
+
+    public List<String> getCacheFrom() {
+        return cacheFrom;
+    }
+
+    @DataBoundSetter
+    public void setCacheFrom(List<String> cacheFrom) {
+        this.cacheFrom = list(cacheFrom);
+    }
+
+    public List<String> getCacheTo() {
+        return cacheTo;
+    }
+
+    @DataBoundSetter
+    public void setCacheTo(List<String> cacheTo) {
+        this.cacheTo = list(cacheTo);
+    }
+
+    public List<BuildSecret> getSecrets() {
+        return secrets;
+    }
+
+    @DataBoundSetter
+    public void setSecrets(List<BuildSecret> secrets) {
+        this.secrets = list(secrets);
+    }
+
+    public List<SshForward> getSsh() {
+        return ssh;
+    }
+
+    @DataBoundSetter
+    public void setSsh(List<SshForward> ssh) {
+        this.ssh = list(ssh);
+    }
+
+    public List<RegistryCredential> getRegistryCredentials() {
+        return registryCredentials;
+    }
+
+    @DataBoundSetter
+    public void setRegistryCredentials(List<RegistryCredential> registryCredentials) {
+        this.registryCredentials = list(registryCredentials);
+    }
+
+    public boolean isNoCache() {
+        return noCache;
+    }
+
+    @DataBoundSetter
+    public void setNoCache(boolean noCache) {
+        this.noCache = noCache;
+    }
+
+    public boolean isPull() {
+        return pull;
+    }
+
+    @DataBoundSetter
+    public void setPull(boolean pull) {
+        this.pull = pull;
+    }
+
+    public String getProgress() {
+        return progress;
+    }
+
+    @DataBoundSetter
+    public void setProgress(String progress) {
+        this.progress = progress == null || progress.isBlank() ? "plain" : progress.trim();
+    }
+
+    private static Map<String, String> strings(Map<String, ?> map) {
+        Map<String, String> out = new LinkedHashMap<>();
+        if (map != null) {
+            // Pipeline maps may carry GStrings and numbers: a build argument is text.
+            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        }
+        return out;
+    }
+
+    private static <T> List<T> list(List<T> list) {
+        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    }
+
+    /** The request without credentials, in the step's parameter names. */
+    public BuildRequest toRequest() {
+        BuildRequest r = new BuildRequest();
+        r.context = context;
+        r.file = file;
+        r.target = target;
+        r.buildArgs.putAll(buildArgs);
+        r.labels.putAll(labels);
+        r.platforms.addAll(platforms);
+        r.tags.addAll(tags);
+        r.push = push;
+        r.load = load;
+        r.outputs.addAll(outputs);
+        r.cacheFrom.addAll(cacheFrom);
+        r.cacheTo.addAll(cacheTo);
+        r.noCache = noCache;
+        r.pull = pull;
+        r.progress = progress;
+        return r;
+    }
+
+    @Override
+    public StepExecution start(StepContext context) throws Exception {
+        return new Execution(context, this);
+    }
+
+    /** Runs off the CPS thread; aborting the build interrupts it, which cancels the solve on the agent. */
+    private static final class Execution extends SynchronousNonBlockingStepExecution<Map<String, Object>> {
+        private static final long serialVersionUID = 1L;
+
+        private final transient BuildKitStep step;
+
+        Execution(StepContext context, BuildKitStep step) {
+            super(context);
+            this.step = step;
+        }
+
+        @Override
+        protected Map<String, Object> run() throws Exception {
+            StepContext c = getContext();
+            return BuildKitRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class), c.get(TaskListener.class),
+                    step.builder, step.toRequest(), step.secrets, step.ssh, step.registryCredentials).toStepResult();
+        }
+    }
+
+    @Extension
+    public static final class DescriptorImpl extends StepDescriptor {
+        @Override
+        public Set<? extends Class<?>> getRequiredContext() {
+            return Set.of(Run.class, FilePath.class, EnvVars.class, TaskListener.class);
+        }
+
+        @Override
+        public String getFunctionName() {
+            return "buildkitBuild";
+        }
+
+        @Override
+        public String getDisplayName() {
+            return "Build a container image with BuildKit";
+        }
+    }
+}

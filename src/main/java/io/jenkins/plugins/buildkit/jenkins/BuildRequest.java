@@ -1,0 +1,83 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.progress.ProgressMode;
+import java.io.File;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a {@code buildkitBuild} step or the freestyle step asks for, in the step's parameter names,
+ * without credentials. It travels to the agent, where paths are resolved against the workspace.
+ */
+public final class BuildRequest implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    String context = ".";
+    String file;
+    String target;
+    final Map<String, String> buildArgs = new LinkedHashMap<>();
+    final Map<String, String> labels = new LinkedHashMap<>();
+    final List<String> platforms = new ArrayList<>();
+    final List<String> tags = new ArrayList<>();
+    boolean push;
+    boolean load;
+    final List<String> outputs = new ArrayList<>();
+    final List<String> cacheFrom = new ArrayList<>();
+    final List<String> cacheTo = new ArrayList<>();
+    boolean noCache;
+    boolean pull;
+    String progress = "plain";
+
+    /** The progress mode; a bad value names the {@code progress} parameter. */
+    public ProgressMode progressMode() throws InvalidBuildSpecException {
+        try {
+            return ProgressMode.parse(progress == null || progress.isBlank() ? "plain" : progress);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidBuildSpecException(List.of(e.getMessage()));
+        }
+    }
+
+    /**
+     * The build spec for a workspace: relative {@code context} and {@code file} are taken from the
+     * workspace, as Buildx takes them from its working directory.
+     *
+     * @param defaultPlatforms the builder's fixed platforms, used when the request names none
+     */
+    public BuildSpec toSpec(File workspace, ResolvedCredentials credentials, List<String> defaultPlatforms)
+            throws InvalidBuildSpecException {
+        progressMode();
+        BuildSpec.Builder spec = BuildSpec.builder()
+                .context(resolve(workspace, context == null || context.isBlank() ? "." : context))
+                .dockerfile(file == null || file.isBlank() ? null : resolve(workspace, file))
+                .target(blankToNull(target))
+                .noCache(noCache).pull(pull).push(push);
+        buildArgs.forEach(spec::buildArg);
+        labels.forEach(spec::label);
+        (platforms.isEmpty() ? defaultPlatforms : platforms).forEach(spec::platform);
+        tags.forEach(spec::tag);
+        outputs.forEach(spec::output);
+        if (load) {
+            spec.output("type=docker");
+        }
+        cacheFrom.forEach(spec::cacheFrom);
+        cacheTo.forEach(spec::cacheTo);
+        credentials.applyTo(spec);
+        BuildSpec built = spec.build();
+        built.validate();
+        return built;
+    }
+
+    private static String resolve(File workspace, String path) {
+        File f = new File(path);
+        return (f.isAbsolute() ? f : new File(workspace, path)).getPath();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

@@ -1,0 +1,186 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.Extension;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.FeatureCheck;
+import io.jenkins.plugins.buildkit.driver.UnsupportedFeatureException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * One BuildKit builder of Manage Jenkins: a name, a driver, optional fixed platforms (what a build
+ * that names none is built for), and the daemon's buildkitd.toml and flags where the driver starts
+ * the daemon itself.
+ */
+public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> {
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]*");
+
+    private final String name;
+    private final DriverConfig driver;
+    private String platforms;
+    private String buildkitdConfig;
+    private String buildkitdFlags;
+
+    @DataBoundConstructor
+    public BuilderConfig(String name, DriverConfig driver) {
+        this.name = name == null ? null : name.trim();
+        this.driver = driver;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public DriverConfig getDriver() {
+        return driver;
+    }
+
+    public String getPlatforms() {
+        return platforms;
+    }
+
+    /** Comma-separated, as Buildx's {@code --platform}. */
+    @DataBoundSetter
+    public void setPlatforms(String platforms) {
+        this.platforms = DriverConfig.blankToNull(platforms);
+    }
+
+    public String getBuildkitdConfig() {
+        return buildkitdConfig;
+    }
+
+    @DataBoundSetter
+    public void setBuildkitdConfig(String buildkitdConfig) {
+        this.buildkitdConfig = DriverConfig.blankToNull(buildkitdConfig);
+    }
+
+    public String getBuildkitdFlags() {
+        return buildkitdFlags;
+    }
+
+    @DataBoundSetter
+    public void setBuildkitdFlags(String buildkitdFlags) {
+        this.buildkitdFlags = DriverConfig.blankToNull(buildkitdFlags);
+    }
+
+    List<String> platformList() {
+        List<String> list = new ArrayList<>();
+        if (platforms != null) {
+            for (String p : platforms.split("[,\\s]+")) {
+                if (!p.isBlank()) {
+                    list.add(p.trim());
+                }
+            }
+        }
+        return list;
+    }
+
+    /** Every problem with this builder, each naming the builder and the field. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        String who = "builder " + (name == null || name.isBlank() ? "(unnamed)" : "\"" + name + "\"");
+        if (name == null || !NAME.matcher(name).matches()) {
+            problems.add(who + ": name: \"" + (name == null ? "" : name)
+                    + "\" must start with a letter or digit and hold only letters, digits, '_', '.' and '-'");
+        }
+        if (driver == null) {
+            problems.add(who + ": driver: required");
+            return problems;
+        }
+        driver.problems().forEach(p -> problems.add(who + ": " + p));
+        BuildSpec.Builder probe = BuildSpec.builder().context(".");
+        platformList().forEach(probe::platform);
+        for (String p : probe.build().problems()) {
+            if (p.startsWith("platforms")) {
+                problems.add(who + ": " + p);
+            }
+        }
+        if (problems.isEmpty()) {
+            try {
+                // Only the driver's kind matters here: nothing is contacted and no credential is read.
+                DriverSpec.Kind kind = driver.kind();
+                Driver d = new DriverSpec(kind, name, kind == DriverSpec.Kind.REMOTE ? "tcp://127.0.0.1:1" : null, null,
+                        Map.of(), null, List.of()).create(Map.of());
+                FeatureCheck.checkConfiguration(d, buildkitdConfig != null || buildkitdFlags != null);
+            } catch (UnsupportedFeatureException e) {
+                problems.add(who + ": buildkitdConfig: " + e.getMessage());
+            } catch (IOException e) {
+                problems.add(who + ": " + e.getMessage());
+            }
+        }
+        return problems;
+    }
+
+    /** The driver's part of a build on this builder, credentials resolved on the controller. */
+    public DriverSpec toSpec(CredentialLookup lookup) throws IOException {
+        return driver.toSpec(name, buildkitdConfig, buildkitdFlags, platformList(), lookup);
+    }
+
+    /**
+     * The builder a build asks for, or the default one.
+     *
+     * @throws InvalidBuildSpecException naming the {@code builder} parameter and the builders there are
+     */
+    public static BuilderConfig select(Collection<BuilderConfig> builders, String defaultBuilder, String requested)
+            throws InvalidBuildSpecException {
+        if (builders.isEmpty()) {
+            throw new InvalidBuildSpecException(List.of("builder: no BuildKit builders are configured (Manage Jenkins > System > BuildKit)"));
+        }
+        String wanted = requested == null || requested.isBlank() ? defaultBuilder : requested.trim();
+        List<String> names = builders.stream().map(BuilderConfig::getName).toList();
+        if (wanted == null || wanted.isBlank()) {
+            if (builders.size() == 1) {
+                return builders.iterator().next();
+            }
+            throw new InvalidBuildSpecException(List.of(
+                    "builder: required, as no default builder is set (builders: " + String.join(", ", names) + ")"));
+        }
+        for (BuilderConfig b : builders) {
+            if (wanted.equals(b.getName())) {
+                return b;
+            }
+        }
+        throw new InvalidBuildSpecException(List.of("builder: no BuildKit builder named \"" + wanted + "\" (builders: "
+                + String.join(", ", names) + ")"));
+    }
+
+    @Extension
+    @Symbol("builder")
+    public static final class DescriptorImpl extends Descriptor<BuilderConfig> {
+        @Override
+        public String getDisplayName() {
+            return "BuildKit builder";
+        }
+
+        public FormValidation doCheckName(@QueryParameter String value) {
+            if (value == null || !NAME.matcher(value.trim()).matches()) {
+                return FormValidation.error("Letters, digits, '_', '.' and '-', starting with a letter or digit");
+            }
+            return FormValidation.ok();
+        }
+
+        public FormValidation doCheckPlatforms(@QueryParameter String value) {
+            BuilderConfig b = new BuilderConfig("x", new DockerContainerDriverConfig());
+            b.setPlatforms(value);
+            for (String p : b.problems()) {
+                if (p.contains(": platforms")) {
+                    return FormValidation.error(p.substring(p.indexOf(": platforms") + 2));
+                }
+            }
+            return FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.cert.Certificate;
+import java.util.Collections;
+import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+
+/** A certificate credential's key store as the PEM client certificate (chain) and key that TLS needs. */
+record CertificatePem(String certificateChain, SecretValue privateKey) {
+
+    static CertificatePem from(KeyStore store, char[] password, String credentialsId) throws IOException {
+        try {
+            for (String alias : Collections.list(store.aliases())) {
+                if (!store.isKeyEntry(alias)) {
+                    continue;
+                }
+                Key key = store.getKey(alias, password);
+                Certificate[] chain = store.getCertificateChain(alias);
+                if (key instanceof PrivateKey && chain != null && chain.length > 0) {
+                    return new CertificatePem(pem(chain), SecretValue.of(pem(key)));
+                }
+            }
+        } catch (GeneralSecurityException e) {
+            throw new IOException("certificate credential \"" + credentialsId + "\": cannot read its key store: " + e.getMessage(), e);
+        }
+        throw new IOException("certificate credential \"" + credentialsId + "\": holds no private key with a certificate");
+    }
+
+    private static String pem(Object... objects) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JcaPEMWriter w = new JcaPEMWriter(out)) {
+            for (Object o : objects) {
+                w.writeObject(o);
+            }
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,303 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
+import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code docker-container}: a BuildKit container of the builder's own, created through the Docker
+ * API on first use. The fields are Buildx's {@code --driver-opt} options; {@code env} holds one
+ * {@code KEY=VALUE} per line. {@code privileged} off runs the daemon with every capability the
+ * engine grants instead, for engines that refuse privileged containers.
+ */
+public final class DockerContainerDriverConfig extends DriverConfig {
+    private String dockerEndpoint;
+    private String credentialsId;
+    private String caCertificate;
+    private String image;
+    private String network;
+    private String memory;
+    private String memorySwap;
+    private String cpuQuota;
+    private String cpuPeriod;
+    private String cpuShares;
+    private String cpusetCpus;
+    private String cpusetMems;
+    private String cgroupParent;
+    private String restartPolicy;
+    private String env;
+    private boolean defaultLoad;
+    private boolean privileged = true;
+
+    @DataBoundConstructor
+    public DockerContainerDriverConfig() {
+    }
+
+    public String getDockerEndpoint() {
+        return dockerEndpoint;
+    }
+
+    @DataBoundSetter
+    public void setDockerEndpoint(String dockerEndpoint) {
+        this.dockerEndpoint = blankToNull(dockerEndpoint);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = blankToNull(caCertificate);
+    }
+
+    public String getImage() {
+        return image;
+    }
+
+    @DataBoundSetter
+    public void setImage(String image) {
+        this.image = blankToNull(image);
+    }
+
+    public String getNetwork() {
+        return network;
+    }
+
+    @DataBoundSetter
+    public void setNetwork(String network) {
+        this.network = blankToNull(network);
+    }
+
+    public String getMemory() {
+        return memory;
+    }
+
+    @DataBoundSetter
+    public void setMemory(String memory) {
+        this.memory = blankToNull(memory);
+    }
+
+    public String getMemorySwap() {
+        return memorySwap;
+    }
+
+    @DataBoundSetter
+    public void setMemorySwap(String memorySwap) {
+        this.memorySwap = blankToNull(memorySwap);
+    }
+
+    public String getCpuQuota() {
+        return cpuQuota;
+    }
+
+    @DataBoundSetter
+    public void setCpuQuota(String cpuQuota) {
+        this.cpuQuota = blankToNull(cpuQuota);
+    }
+
+    public String getCpuPeriod() {
+        return cpuPeriod;
+    }
+
+    @DataBoundSetter
+    public void setCpuPeriod(String cpuPeriod) {
+        this.cpuPeriod = blankToNull(cpuPeriod);
+    }
+
+    public String getCpuShares() {
+        return cpuShares;
+    }
+
+    @DataBoundSetter
+    public void setCpuShares(String cpuShares) {
+        this.cpuShares = blankToNull(cpuShares);
+    }
+
+    public String getCpusetCpus() {
+        return cpusetCpus;
+    }
+
+    @DataBoundSetter
+    public void setCpusetCpus(String cpusetCpus) {
+        this.cpusetCpus = blankToNull(cpusetCpus);
+    }
+
+    public String getCpusetMems() {
+        return cpusetMems;
+    }
+
+    @DataBoundSetter
+    public void setCpusetMems(String cpusetMems) {
+        this.cpusetMems = blankToNull(cpusetMems);
+    }
+
+    public String getCgroupParent() {
+        return cgroupParent;
+    }
+
+    @DataBoundSetter
+    public void setCgroupParent(String cgroupParent) {
+        this.cgroupParent = blankToNull(cgroupParent);
+    }
+
+    public String getRestartPolicy() {
+        return restartPolicy;
+    }
+
+    @DataBoundSetter
+    public void setRestartPolicy(String restartPolicy) {
+        this.restartPolicy = blankToNull(restartPolicy);
+    }
+
+    public String getEnv() {
+        return env;
+    }
+
+    @DataBoundSetter
+    public void setEnv(String env) {
+        this.env = blankToNull(env);
+    }
+
+    public boolean isDefaultLoad() {
+        return defaultLoad;
+    }
+
+    @DataBoundSetter
+    public void setDefaultLoad(boolean defaultLoad) {
+        this.defaultLoad = defaultLoad;
+    }
+
+    public boolean isPrivileged() {
+        return privileged;
+    }
+
+    @DataBoundSetter
+    public void setPrivileged(boolean privileged) {
+        this.privileged = privileged;
+    }
+
+    /** The options in Buildx's driver-opt names, with the builder's daemon flags. */
+    Map<String, String> driverOptions(String buildkitdFlags) {
+        Map<String, String> o = new LinkedHashMap<>();
+        put(o, "image", image);
+        put(o, "network", network);
+        put(o, "memory", memory);
+        put(o, "memory-swap", memorySwap);
+        put(o, "cpu-quota", cpuQuota);
+        put(o, "cpu-period", cpuPeriod);
+        put(o, "cpu-shares", cpuShares);
+        put(o, "cpuset-cpus", cpusetCpus);
+        put(o, "cpuset-mems", cpusetMems);
+        put(o, "cgroup-parent", cgroupParent);
+        put(o, "restart-policy", restartPolicy);
+        if (env != null) {
+            for (String line : env.split("\\r?\\n")) {
+                int eq = line.indexOf('=');
+                if (!line.isBlank()) {
+                    o.put("env." + (eq < 0 ? line.trim() : line.substring(0, eq).trim()), eq < 0 ? "" : line.substring(eq + 1));
+                }
+            }
+        }
+        o.put("default-load", Boolean.toString(defaultLoad));
+        o.put("privileged", Boolean.toString(privileged));
+        put(o, "buildkitd-flags", buildkitdFlags);
+        return o;
+    }
+
+    private static void put(Map<String, String> o, String key, String value) {
+        if (value != null && !value.isBlank()) {
+            o.put(key, value.trim());
+        }
+    }
+
+    @Override
+    List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        for (String p : DockerDriverConfig.dockerProblems(dockerEndpoint, credentialsId, caCertificate)) {
+            problems.add(p.startsWith("endpoint:") ? "dockerEndpoint:" + p.substring("endpoint:".length()) : p);
+        }
+        try {
+            ContainerDriverOptions.parse(driverOptions(null));
+        } catch (IllegalArgumentException e) {
+            problems.add(e.getMessage());
+        }
+        return problems;
+    }
+
+    @Override
+    DriverSpec.Kind kind() {
+        return DriverSpec.Kind.DOCKER_CONTAINER;
+    }
+
+    @Override
+    DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
+            CredentialLookup lookup) throws IOException {
+        return new DriverSpec(DriverSpec.Kind.DOCKER_CONTAINER, builderName, dockerEndpoint,
+                tls(credentialsId, caCertificate, null, lookup), driverOptions(buildkitdFlags), buildkitdConfig, platforms);
+    }
+
+    /** Reaches the Docker Engine only: the builder's container is made by its first build. */
+    @Override
+    String probe(DriverSpec spec) throws IOException, InterruptedException {
+        DockerDriver engine = (DockerDriver) new DriverSpec(DriverSpec.Kind.DOCKER, spec.builderName(), dockerEndpoint,
+                tls(credentialsId, caCertificate, null, CredentialLookup.system()), Map.of(), null, List.of())
+                .create(System.getenv());
+        ByteArrayOutputStream said = new ByteArrayOutputStream();
+        engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8));
+        return said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "")
+                + "; the builder's container is created by its first build";
+    }
+
+    @Extension
+    @Symbol("dockerContainer")
+    public static final class DescriptorImpl extends DriverDescriptor {
+        @Override
+        public String getDisplayName() {
+            return "docker-container (a BuildKit container of its own)";
+        }
+
+        public FormValidation doCheckDockerEndpoint(@QueryParameter String value) {
+            return validate(problemsOfEndpoint("dockerEndpoint", value, false, "unix", "tcp"), "dockerEndpoint");
+        }
+
+        public FormValidation doCheckMemory(@QueryParameter String value) {
+            DockerContainerDriverConfig c = new DockerContainerDriverConfig();
+            c.setMemory(value);
+            return validate(c.problems(), "driver option memory");
+        }
+
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String dockerEndpoint, @QueryParameter String credentialsId,
+                @QueryParameter String caCertificate) {
+            DockerContainerDriverConfig c = new DockerContainerDriverConfig();
+            c.setDockerEndpoint(dockerEndpoint);
+            c.setCredentialsId(credentialsId);
+            c.setCaCertificate(caCertificate);
+            return testConnection(c);
+        }
+    }
+}

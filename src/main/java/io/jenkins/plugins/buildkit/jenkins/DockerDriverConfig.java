@@ -1,0 +1,105 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code docker}: the BuildKit inside a Docker Engine. With no endpoint, the engine the build's
+ * environment names ({@code DOCKER_HOST}, or the local socket), as the Docker CLI would choose.
+ */
+public final class DockerDriverConfig extends DriverConfig {
+    private String endpoint;
+    private String credentialsId;
+    private String caCertificate;
+
+    @DataBoundConstructor
+    public DockerDriverConfig() {
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    @DataBoundSetter
+    public void setEndpoint(String endpoint) {
+        this.endpoint = blankToNull(endpoint);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = blankToNull(caCertificate);
+    }
+
+    @Override
+    List<String> problems() {
+        return dockerProblems(endpoint, credentialsId, caCertificate);
+    }
+
+    static List<String> dockerProblems(String endpoint, String credentialsId, String caCertificate) {
+        List<String> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, false, "unix", "tcp"));
+        if ((credentialsId != null || caCertificate != null) && (endpoint == null || !endpoint.startsWith("tcp://"))) {
+            problems.add("credentialsId: TLS applies to a tcp:// endpoint only");
+        }
+        if (credentialsId != null && caCertificate == null) {
+            problems.add("caCertificate: required with a client certificate (the CA that signed the engine's certificate)");
+        }
+        return problems;
+    }
+
+    @Override
+    DriverSpec.Kind kind() {
+        return DriverSpec.Kind.DOCKER;
+    }
+
+    @Override
+    DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
+            CredentialLookup lookup) throws IOException {
+        return new DriverSpec(DriverSpec.Kind.DOCKER, builderName, endpoint,
+                tls(credentialsId, caCertificate, null, lookup), Map.of(), null, platforms);
+    }
+
+    @Extension
+    @Symbol("docker")
+    public static final class DescriptorImpl extends DriverDescriptor {
+        @Override
+        public String getDisplayName() {
+            return "docker (BuildKit inside a Docker Engine)";
+        }
+
+        public FormValidation doCheckEndpoint(@QueryParameter String value) {
+            return validate(problemsOfEndpoint("endpoint", value, false, "unix", "tcp"), "endpoint");
+        }
+
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String credentialsId,
+                @QueryParameter String caCertificate) {
+            DockerDriverConfig c = new DockerDriverConfig();
+            c.setEndpoint(endpoint);
+            c.setCredentialsId(credentialsId);
+            c.setCaCertificate(caCertificate);
+            return testConnection(c);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
+import hudson.model.AbstractDescribableImpl;
+import hudson.model.Descriptor;
+import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
+import hudson.security.ACL;
+import hudson.util.FormValidation;
+import hudson.util.ListBoxModel;
+import hudson.util.Secret;
+import io.jenkins.plugins.buildkit.driver.BuilderInfo;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import jenkins.model.Jenkins;
+import org.kohsuke.stapler.QueryParameter;
+
+/**
+ * How a builder reaches BuildKit: one subclass, with its own descriptor and form, per Buildx driver.
+ * A new driver is one new subclass.
+ */
+public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig> {
+
+    /** The driver's part of a build: what the agent needs to make the driver, credentials resolved. */
+    abstract DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
+            CredentialLookup lookup) throws IOException;
+
+    abstract DriverSpec.Kind kind();
+
+    /** Every problem with the settings, each naming its field; empty when they are usable. */
+    abstract List<String> problems();
+
+    /** What "Test connection" reports: by default the daemon's version and platforms. */
+    String probe(DriverSpec spec) throws IOException, InterruptedException {
+        return BuilderInfo.inspect(spec.create(System.getenv())).describe();
+    }
+
+    /** TLS from a certificate credential (client certificate and key) and a CA certificate in PEM. */
+    static DriverSpec.Tls tls(String credentialsId, String caCertificate, String serverName, CredentialLookup lookup)
+            throws IOException {
+        String cert = null;
+        SecretValue key = null;
+        if (credentialsId != null && !credentialsId.isBlank()) {
+            StandardCertificateCredentials c = lookup.find(credentialsId, StandardCertificateCredentials.class);
+            if (c == null) {
+                throw new IOException("credentialsId: no certificate credential with id \"" + credentialsId + "\"");
+            }
+            Secret secret = c.getPassword();
+            String password = secret == null ? "" : secret.getPlainText();
+            CertificatePem pem = CertificatePem.from(c.getKeyStore(), password.toCharArray(), credentialsId);
+            cert = pem.certificateChain();
+            key = pem.privateKey();
+        }
+        return new DriverSpec.Tls(blankToNull(caCertificate), cert, key, blankToNull(serverName), null, null, null);
+    }
+
+    static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    static List<String> problemsOfEndpoint(String field, String endpoint, boolean required, String... schemes) {
+        List<String> problems = new ArrayList<>();
+        String e = blankToNull(endpoint);
+        if (e == null) {
+            if (required) {
+                problems.add(field + ": required");
+            }
+            return problems;
+        }
+        for (String scheme : schemes) {
+            if (e.startsWith(scheme + "://") && e.length() > scheme.length() + 3) {
+                return problems;
+            }
+        }
+        problems.add(field + ": \"" + e + "\" is not a " + String.join(":// or ", schemes) + ":// address");
+        return problems;
+    }
+
+    /** Shared by the drivers' descriptors: the administrator-only "Test connection" button. */
+    public abstract static class DriverDescriptor extends Descriptor<DriverConfig> {
+
+        /** Reaches the builder from the controller and reports its BuildKit version and platforms. */
+        FormValidation testConnection(DriverConfig config) {
+            Jenkins.get().checkPermission(Jenkins.ADMINISTER);
+            List<String> problems = config.problems();
+            if (!problems.isEmpty()) {
+                return FormValidation.error(String.join("; ", problems));
+            }
+            try {
+                DriverSpec spec = config.toSpec("connection-test", null, null, List.of(), CredentialLookup.system());
+                return FormValidation.ok(config.probe(spec));
+            } catch (IOException e) {
+                return FormValidation.error(e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return FormValidation.error("interrupted");
+            } catch (RuntimeException e) {
+                return FormValidation.error(DockerEngine.describe(e));
+            }
+        }
+
+        /** Certificate credentials at the root of Jenkins, for the administrator who configures builders. */
+        public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
+                ListBoxModel current = new ListBoxModel();
+                current.add(credentialsId == null ? "" : credentialsId, credentialsId == null ? "" : credentialsId);
+                return current;
+            }
+            return new StandardListBoxModel().includeEmptyValue()
+                    .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardCertificateCredentials.class);
+        }
+
+        static FormValidation validate(List<String> problems, String field) {
+            for (String p : problems) {
+                if (p.startsWith(field + ":")) {
+                    return FormValidation.error(p.substring(field.length() + 1).trim());
+                }
+            }
+            return FormValidation.ok();
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import hudson.Extension;
+import hudson.util.FormValidation;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.DataBoundConstructor;
+import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.verb.POST;
+
+/**
+ * {@code remote}: a buildkitd someone else runs, over TCP (plain or mutual TLS) or a unix socket. TLS
+ * comes from a certificate credential plus a CA certificate, or from PEM files on the agent.
+ */
+public final class RemoteDriverConfig extends DriverConfig {
+    private final String endpoint;
+    private String serverName;
+    private String credentialsId;
+    private String caCertificate;
+    private String caCertPath;
+    private String certPath;
+    private String keyPath;
+
+    @DataBoundConstructor
+    public RemoteDriverConfig(String endpoint) {
+        this.endpoint = blankToNull(endpoint);
+    }
+
+    public String getEndpoint() {
+        return endpoint;
+    }
+
+    public String getServerName() {
+        return serverName;
+    }
+
+    @DataBoundSetter
+    public void setServerName(String serverName) {
+        this.serverName = blankToNull(serverName);
+    }
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = blankToNull(caCertificate);
+    }
+
+    public String getCaCertPath() {
+        return caCertPath;
+    }
+
+    @DataBoundSetter
+    public void setCaCertPath(String caCertPath) {
+        this.caCertPath = blankToNull(caCertPath);
+    }
+
+    public String getCertPath() {
+        return certPath;
+    }
+
+    @DataBoundSetter
+    public void setCertPath(String certPath) {
+        this.certPath = blankToNull(certPath);
+    }
+
+    public String getKeyPath() {
+        return keyPath;
+    }
+
+    @DataBoundSetter
+    public void setKeyPath(String keyPath) {
+        this.keyPath = blankToNull(keyPath);
+    }
+
+    @Override
+    List<String> problems() {
+        List<String> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, true, "tcp", "unix"));
+        if (credentialsId != null && (certPath != null || keyPath != null)) {
+            problems.add("credentialsId: give a certificate credential or certPath and keyPath, not both");
+        }
+        if ((certPath == null) != (keyPath == null)) {
+            problems.add(certPath == null ? "certPath: required when keyPath is given" : "keyPath: required when certPath is given");
+        }
+        if (caCertificate != null && caCertPath != null) {
+            problems.add("caCertificate: give the CA certificate or caCertPath, not both");
+        }
+        boolean tls = credentialsId != null || certPath != null || serverName != null;
+        if (tls && caCertificate == null && caCertPath == null) {
+            problems.add("caCertificate: required for TLS (the CA that signed the daemon's certificate)");
+        }
+        if (caCertificate != null && !caCertificate.contains("-----BEGIN CERTIFICATE-----")) {
+            problems.add("caCertificate: not a PEM certificate (-----BEGIN CERTIFICATE-----)");
+        }
+        return problems;
+    }
+
+    @Override
+    DriverSpec.Kind kind() {
+        return DriverSpec.Kind.REMOTE;
+    }
+
+    @Override
+    DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
+            CredentialLookup lookup) throws IOException {
+        DriverSpec.Tls t = tls(credentialsId, caCertificate, serverName, lookup);
+        t = new DriverSpec.Tls(t.caPem(), t.certPem(), t.keyPem(), t.serverName(), caCertPath, certPath, keyPath);
+        return new DriverSpec(DriverSpec.Kind.REMOTE, builderName, endpoint, t, Map.of(), null, platforms);
+    }
+
+    @Extension
+    @Symbol("remote")
+    public static final class DescriptorImpl extends DriverDescriptor {
+        @Override
+        public String getDisplayName() {
+            return "remote (a buildkitd run by someone else)";
+        }
+
+        public FormValidation doCheckEndpoint(@QueryParameter String value) {
+            return validate(new RemoteDriverConfig(value).problems(), "endpoint");
+        }
+
+        @POST
+        public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String serverName,
+                @QueryParameter String credentialsId, @QueryParameter String caCertificate,
+                @QueryParameter String caCertPath, @QueryParameter String certPath, @QueryParameter String keyPath) {
+            RemoteDriverConfig c = new RemoteDriverConfig(endpoint);
+            c.setServerName(serverName);
+            c.setCredentialsId(credentialsId);
+            c.setCaCertificate(caCertificate);
+            c.setCaCertPath(caCertPath);
+            c.setCertPath(certPath);
+            c.setKeyPath(keyPath);
+            return testConnection(c);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.common.IdCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
+import hudson.util.Secret;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.jenkinsci.plugins.plaincredentials.FileCredentials;
+import org.jenkinsci.plugins.plaincredentials.StringCredentials;
+
+/**
+ * Credentials as the Credentials plugin hands them out, for tests: the interfaces are Jenkins's,
+ * the instances Mockito's (a real {@link Secret} needs a running Jenkins's key).
+ */
+public final class FakeCredentials implements CredentialLookup {
+    private final Map<String, IdCredentials> byId = new HashMap<>();
+
+    public static Secret secret(String plain) {
+        Secret s = mock(Secret.class);
+        when(s.getPlainText()).thenReturn(plain);
+        return s;
+    }
+
+    public FakeCredentials usernamePassword(String id, String username, String password) {
+        StandardUsernamePasswordCredentials c = mock(StandardUsernamePasswordCredentials.class);
+        when(c.getId()).thenReturn(id);
+        when(c.getUsername()).thenReturn(username);
+        Secret p = secret(password);
+        when(c.getPassword()).thenReturn(p);
+        byId.put(id, c);
+        return this;
+    }
+
+    public FakeCredentials secretText(String id, String text) {
+        StringCredentials c = mock(StringCredentials.class);
+        when(c.getId()).thenReturn(id);
+        Secret s = secret(text);
+        when(c.getSecret()).thenReturn(s);
+        byId.put(id, c);
+        return this;
+    }
+
+    public FakeCredentials secretFile(String id, byte[] content) {
+        FileCredentials c = mock(FileCredentials.class);
+        when(c.getId()).thenReturn(id);
+        when(c.getFileName()).thenReturn(id + ".bin");
+        try {
+            when(c.getContent()).thenAnswer(i -> new ByteArrayInputStream(content));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        byId.put(id, c);
+        return this;
+    }
+
+    public FakeCredentials sshKey(String id, String privateKey, String passphrase) {
+        SSHUserPrivateKey c = mock(SSHUserPrivateKey.class);
+        when(c.getId()).thenReturn(id);
+        when(c.getUsername()).thenReturn("git");
+        when(c.getPrivateKeys()).thenReturn(List.of(privateKey));
+        Secret p = passphrase == null ? null : secret(passphrase);
+        when(c.getPassphrase()).thenReturn(p);
+        byId.put(id, c);
+        return this;
+    }
+
+    /** A fresh EC private key in OpenSSH format, as an SSH credential stores it. */
+    public static String newOpenSshKey() {
+        try {
+            java.security.KeyPairGenerator g = java.security.KeyPairGenerator.getInstance("EC");
+            g.initialize(256);
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            org.apache.sshd.common.config.keys.writer.openssh.OpenSSHKeyPairResourceWriter.INSTANCE
+                    .writePrivateKey(g.generateKeyPair(), "test", null, out);
+            return out.toString(java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public <C extends IdCredentials> C find(String id, Class<C> type) {
+        IdCredentials c = byId.get(id);
+        return type.isInstance(c) ? type.cast(c) : null;
+    }
+}
