@@ -10,17 +10,17 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Random;
 
 /** Build contexts for the integration tests, made on local disk; no registry is needed for a base image. */
-final class ContextFixtures {
+public final class ContextFixtures {
     private ContextFixtures() {
     }
 
-    static void write(Path file, String text) throws IOException {
+    public static void write(Path file, String text) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, text, StandardCharsets.UTF_8);
     }
 
     /** {@code rootfs/bin/busybox} and {@code rootfs/bin/sh -> busybox}: enough of a rootfs for RUN. */
-    static void addBusyboxRootfs(Path context, Path busybox) throws IOException {
+    public static void addBusyboxRootfs(Path context, Path busybox) throws IOException {
         Path bin = context.resolve("rootfs/bin");
         Files.createDirectories(bin);
         Files.copy(busybox, bin.resolve("busybox"), StandardCopyOption.REPLACE_EXISTING);

@@ -8,13 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** A build log in a file: a listener that survives serialization, as a remote listener does. */
-final class FileTaskListener implements TaskListener {
+public final class FileTaskListener implements TaskListener {
     private static final long serialVersionUID = 1L;
 
     private final String path;
     private transient PrintStream out;
 
-    FileTaskListener(String path) {
+    public FileTaskListener(String path) {
         this.path = path;
     }
 

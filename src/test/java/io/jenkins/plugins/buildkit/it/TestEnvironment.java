@@ -20,16 +20,16 @@ import java.time.Duration;
  * variables it exports. Without them the integration tests are skipped, except under CI, where their
  * absence is a failure.
  */
-final class TestEnvironment {
-    final String address = System.getenv("BUILDKIT_TEST_ADDR");
-    final String socket = System.getenv("BUILDKIT_TEST_SOCKET");
-    final Path certs = System.getenv("BUILDKIT_TEST_CERTS") == null ? null : Path.of(System.getenv("BUILDKIT_TEST_CERTS"));
-    final String registry = System.getenv("BUILDKIT_TEST_REGISTRY");
-    final String registryUser = System.getenv("BUILDKIT_TEST_REGISTRY_USER");
-    final String registryPassword = System.getenv("BUILDKIT_TEST_REGISTRY_PASSWORD");
-    final Path busybox = Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox"));
+public final class TestEnvironment {
+    public final String address = System.getenv("BUILDKIT_TEST_ADDR");
+    public final String socket = System.getenv("BUILDKIT_TEST_SOCKET");
+    public final Path certs = System.getenv("BUILDKIT_TEST_CERTS") == null ? null : Path.of(System.getenv("BUILDKIT_TEST_CERTS"));
+    public final String registry = System.getenv("BUILDKIT_TEST_REGISTRY");
+    public final String registryUser = System.getenv("BUILDKIT_TEST_REGISTRY_USER");
+    public final String registryPassword = System.getenv("BUILDKIT_TEST_REGISTRY_PASSWORD");
+    public final Path busybox = Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox"));
 
-    static TestEnvironment require() {
+    public static TestEnvironment require() {
         TestEnvironment env = new TestEnvironment();
         if (env.address == null) {
             if (System.getenv("CI") != null) {
@@ -40,7 +40,7 @@ final class TestEnvironment {
         return env;
     }
 
-    String pem(String name) {
+    public String pem(String name) {
         try {
             return Files.readString(certs.resolve(name), StandardCharsets.US_ASCII);
         } catch (IOException e) {

@@ -72,6 +72,35 @@ public final class FakeCredentials implements CredentialLookup {
         return this;
     }
 
+    /** A certificate credential: a PKCS#12 key store holding the client certificate and key given in PEM. */
+    public FakeCredentials certificate(String id, String certPem, String keyPem, String password) {
+        try {
+            java.security.cert.Certificate cert = java.security.cert.CertificateFactory.getInstance("X.509")
+                    .generateCertificate(new ByteArrayInputStream(certPem.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+            Object parsed;
+            try (org.bouncycastle.openssl.PEMParser pem = new org.bouncycastle.openssl.PEMParser(new java.io.StringReader(keyPem))) {
+                parsed = pem.readObject();
+            }
+            org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter converter = new org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter();
+            java.security.PrivateKey key = parsed instanceof org.bouncycastle.openssl.PEMKeyPair pair
+                    ? converter.getKeyPair(pair).getPrivate()
+                    : converter.getPrivateKey((org.bouncycastle.asn1.pkcs.PrivateKeyInfo) parsed);
+            java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
+            store.load(null, null);
+            store.setKeyEntry("client", key, password.toCharArray(), new java.security.cert.Certificate[] {cert});
+            com.cloudbees.plugins.credentials.common.StandardCertificateCredentials c =
+                    mock(com.cloudbees.plugins.credentials.common.StandardCertificateCredentials.class);
+            when(c.getId()).thenReturn(id);
+            when(c.getKeyStore()).thenReturn(store);
+            Secret p = secret(password);
+            when(c.getPassword()).thenReturn(p);
+            byId.put(id, c);
+            return this;
+        } catch (IOException | java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A fresh EC private key in OpenSSH format, as an SSH credential stores it. */
     public static String newOpenSshKey() {
         try {

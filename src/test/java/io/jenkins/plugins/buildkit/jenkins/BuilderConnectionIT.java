@@ -1,0 +1,92 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertNotNull;
+
+import io.jenkins.plugins.buildkit.it.ContextFixtures;
+import io.jenkins.plugins.buildkit.it.FileTaskListener;
+import io.jenkins.plugins.buildkit.it.TestEnvironment;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import org.junit.Assume;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/**
+ * Builders configured as in Manage Jenkins, with Credentials-plugin credentials, against the real
+ * daemons: what "Test connection" reports, and builds over a certificate credential and SSH keys.
+ */
+public class BuilderConnectionIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private TestEnvironment env;
+    private FakeCredentials credentials;
+
+    @Before
+    public void setUp() {
+        env = TestEnvironment.require();
+        credentials = new FakeCredentials().certificate("buildkit-client", env.pem("client.pem"), env.pem("client-key.pem"), "changeit");
+    }
+
+    private RemoteDriverConfig remote() {
+        RemoteDriverConfig remote = new RemoteDriverConfig(env.address);
+        remote.setCredentialsId("buildkit-client");
+        remote.setCaCertificate(env.pem("ca.pem"));
+        return remote;
+    }
+
+    @Test
+    public void testConnectionReportsTheVersionAndPlatformsOfARemoteBuilderReachedWithACertificateCredential() throws Exception {
+        RemoteDriverConfig remote = remote();
+        String report = remote.probe(remote.toSpec("shared", null, null, List.of(), credentials));
+        assertThat(report, containsString("BuildKit v0.34.2"));
+        assertThat(report, containsString("linux/amd64"));
+    }
+
+    @Test
+    public void testConnectionOfADockerContainerBuilderReachesTheEngineWithoutCreatingTheBuilder() throws Exception {
+        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
+        String report = container.probe(container.toSpec("never-created", null, null, List.of(), credentials));
+        assertThat(report, containsString("Docker Engine"));
+        Process p = new ProcessBuilder("docker", "inspect", "buildx_buildkit_never-created0").start();
+        assertThat("no container was made", String.valueOf(p.waitFor()), containsString("1"));
+    }
+
+    @Test
+    public void sshKeyCredentialIsForwardedToTheBuild() throws Exception {
+        String agentcheck = System.getenv("BUILDKIT_TEST_AGENTCHECK");
+        Assume.assumeTrue("the test environment builds agentcheck", agentcheck != null || System.getenv("CI") != null);
+        Path ws = tmp.newFolder("ws").toPath();
+        ContextFixtures.write(ws.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN --mount=type=ssh,id=git /bin/agentcheck\n");
+        ContextFixtures.addBusyboxRootfs(ws, env.busybox);
+        Files.copy(Path.of(agentcheck), ws.resolve("rootfs/bin/agentcheck"));
+        Files.setPosixFilePermissions(ws.resolve("rootfs/bin/agentcheck"), PosixFilePermissions.fromString("rwxr-xr-x"));
+        String keyFile = System.getenv("BUILDKIT_TEST_SSH_KEY");
+        credentials.sshKey("deploy-key", Files.readString(Path.of(keyFile)), null);
+
+        BuildKitStep step = new BuildKitStep();
+        step.setNoCache(true);
+        step.setSsh(List.of(new SshForward("git", "deploy-key")));
+        BuilderConfig builder = new BuilderConfig("shared", remote());
+        Path log = tmp.newFile("log").toPath();
+        ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), step.getSsh(), List.of(), credentials);
+        BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.toRequest(), resolved, Map.of(),
+                new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
+        String text = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.print(text);
+        String fingerprint = new String(new ProcessBuilder("ssh-keygen", "-lf", keyFile + ".pub").start().getInputStream()
+                .readAllBytes(), StandardCharsets.UTF_8).split(" ")[1];
+        assertThat(text, containsString("agentcheck: key " + fingerprint));
+        assertThat(text, containsString("agentcheck: signature verified"));
+        assertNotNull(outcome);
+    }
+
+}
