@@ -26,8 +26,6 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class DockerContainerDriverConfig extends DriverConfig {
     private String dockerEndpoint;
-    private String credentialsId;
-    private String caCertificate;
     private String image;
     private String network;
     private String memory;
@@ -54,24 +52,6 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     @DataBoundSetter
     public void setDockerEndpoint(String dockerEndpoint) {
         this.dockerEndpoint = blankToNull(dockerEndpoint);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
-    }
-
-    public String getCaCertificate() {
-        return caCertificate;
-    }
-
-    @DataBoundSetter
-    public void setCaCertificate(String caCertificate) {
-        this.caCertificate = blankToNull(caCertificate);
     }
 
     public String getImage() {
@@ -237,7 +217,7 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     @Override
     List<String> problems() {
         List<String> problems = new ArrayList<>();
-        for (String p : DockerDriverConfig.dockerProblems(dockerEndpoint, credentialsId, caCertificate)) {
+        for (String p : DockerDriverConfig.dockerProblems(dockerEndpoint, getCredentialsId(), getCaCertificate())) {
             problems.add(p.startsWith("endpoint:") ? "dockerEndpoint:" + p.substring("endpoint:".length()) : p);
         }
         try {
@@ -257,14 +237,14 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
         return new DriverSpec(DriverSpec.Kind.DOCKER_CONTAINER, builderName, dockerEndpoint,
-                tls(credentialsId, caCertificate, null, lookup), driverOptions(buildkitdFlags), buildkitdConfig, platforms);
+                tls(null, lookup), driverOptions(buildkitdFlags), buildkitdConfig, platforms);
     }
 
     /** Reaches the Docker Engine only: the builder's container is made by its first build. */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException {
         DockerDriver engine = (DockerDriver) new DriverSpec(DriverSpec.Kind.DOCKER, spec.builderName(), dockerEndpoint,
-                tls(credentialsId, caCertificate, null, CredentialLookup.system()), Map.of(), null, List.of())
+                tls(null, CredentialLookup.system()), Map.of(), null, List.of())
                 .create(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8));

@@ -18,8 +18,6 @@ import org.kohsuke.stapler.verb.POST;
  */
 public final class DockerDriverConfig extends DriverConfig {
     private String endpoint;
-    private String credentialsId;
-    private String caCertificate;
 
     @DataBoundConstructor
     public DockerDriverConfig() {
@@ -34,27 +32,9 @@ public final class DockerDriverConfig extends DriverConfig {
         this.endpoint = blankToNull(endpoint);
     }
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
-    }
-
-    public String getCaCertificate() {
-        return caCertificate;
-    }
-
-    @DataBoundSetter
-    public void setCaCertificate(String caCertificate) {
-        this.caCertificate = blankToNull(caCertificate);
-    }
-
     @Override
     List<String> problems() {
-        return dockerProblems(endpoint, credentialsId, caCertificate);
+        return dockerProblems(endpoint, getCredentialsId(), getCaCertificate());
     }
 
     static List<String> dockerProblems(String endpoint, String credentialsId, String caCertificate) {
@@ -77,7 +57,7 @@ public final class DockerDriverConfig extends DriverConfig {
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
         return new DriverSpec(DriverSpec.Kind.DOCKER, builderName, endpoint,
-                tls(credentialsId, caCertificate, null, lookup), Map.of(), null, platforms);
+                tls(null, lookup), Map.of(), null, platforms);
     }
 
     @Extension

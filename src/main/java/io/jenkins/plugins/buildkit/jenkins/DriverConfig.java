@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import jenkins.model.Jenkins;
+import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
 
 /**
@@ -21,6 +22,27 @@ import org.kohsuke.stapler.QueryParameter;
  * A new driver is one new subclass.
  */
 public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig> {
+    /** TLS, for every driver: a certificate credential (client certificate and key) and the CA in PEM. */
+    private String credentialsId;
+    private String caCertificate;
+
+    public String getCredentialsId() {
+        return credentialsId;
+    }
+
+    @DataBoundSetter
+    public void setCredentialsId(String credentialsId) {
+        this.credentialsId = blankToNull(credentialsId);
+    }
+
+    public String getCaCertificate() {
+        return caCertificate;
+    }
+
+    @DataBoundSetter
+    public void setCaCertificate(String caCertificate) {
+        this.caCertificate = blankToNull(caCertificate);
+    }
 
     /** The driver's part of a build: what the agent needs to make the driver, credentials resolved. */
     abstract DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
@@ -37,8 +59,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
     }
 
     /** TLS from a certificate credential (client certificate and key) and a CA certificate in PEM. */
-    static DriverSpec.Tls tls(String credentialsId, String caCertificate, String serverName, CredentialLookup lookup)
-            throws IOException {
+    DriverSpec.Tls tls(String serverName, CredentialLookup lookup) throws IOException {
         String cert = null;
         SecretValue key = null;
         if (credentialsId != null && !credentialsId.isBlank()) {

@@ -19,8 +19,6 @@ import org.kohsuke.stapler.verb.POST;
 public final class RemoteDriverConfig extends DriverConfig {
     private final String endpoint;
     private String serverName;
-    private String credentialsId;
-    private String caCertificate;
     private String caCertPath;
     private String certPath;
     private String keyPath;
@@ -41,24 +39,6 @@ public final class RemoteDriverConfig extends DriverConfig {
     @DataBoundSetter
     public void setServerName(String serverName) {
         this.serverName = blankToNull(serverName);
-    }
-
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
-    }
-
-    public String getCaCertificate() {
-        return caCertificate;
-    }
-
-    @DataBoundSetter
-    public void setCaCertificate(String caCertificate) {
-        this.caCertificate = blankToNull(caCertificate);
     }
 
     public String getCaCertPath() {
@@ -91,20 +71,20 @@ public final class RemoteDriverConfig extends DriverConfig {
     @Override
     List<String> problems() {
         List<String> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, true, "tcp", "unix"));
-        if (credentialsId != null && (certPath != null || keyPath != null)) {
+        if (getCredentialsId() != null && (certPath != null || keyPath != null)) {
             problems.add("credentialsId: give a certificate credential or certPath and keyPath, not both");
         }
         if ((certPath == null) != (keyPath == null)) {
             problems.add(certPath == null ? "certPath: required when keyPath is given" : "keyPath: required when certPath is given");
         }
-        if (caCertificate != null && caCertPath != null) {
+        if (getCaCertificate() != null && caCertPath != null) {
             problems.add("caCertificate: give the CA certificate or caCertPath, not both");
         }
-        boolean tls = credentialsId != null || certPath != null || serverName != null;
-        if (tls && caCertificate == null && caCertPath == null) {
+        boolean tls = getCredentialsId() != null || certPath != null || serverName != null;
+        if (tls && getCaCertificate() == null && caCertPath == null) {
             problems.add("caCertificate: required for TLS (the CA that signed the daemon's certificate)");
         }
-        if (caCertificate != null && !caCertificate.contains("-----BEGIN CERTIFICATE-----")) {
+        if (getCaCertificate() != null && !getCaCertificate().contains("-----BEGIN CERTIFICATE-----")) {
             problems.add("caCertificate: not a PEM certificate (-----BEGIN CERTIFICATE-----)");
         }
         return problems;
@@ -118,7 +98,7 @@ public final class RemoteDriverConfig extends DriverConfig {
     @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
-        DriverSpec.Tls t = tls(credentialsId, caCertificate, serverName, lookup);
+        DriverSpec.Tls t = tls(serverName, lookup);
         t = new DriverSpec.Tls(t.caPem(), t.certPem(), t.keyPem(), t.serverName(), caCertPath, certPath, keyPath);
         return new DriverSpec(DriverSpec.Kind.REMOTE, builderName, endpoint, t, Map.of(), null, platforms);
     }
