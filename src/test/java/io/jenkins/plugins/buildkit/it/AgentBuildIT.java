@@ -163,18 +163,13 @@ public class AgentBuildIT {
      * What a real agent does: the callable arrives serialized and runs from the plugin's packaged,
      * relocated jar, with only Jenkins's classes (here the API mirror, SLF4J and JNA) beside it.
      */
-    @Test
-    public void theSerializedCallableRunsFromThePackagedPlugin() throws Exception {
+    private void runFromPackagedPlugin(AgentBuild build) throws Exception {
         Path pluginJar = Path.of("target/hpi/buildkit.jar");
         org.junit.Assume.assumeTrue("the plugin is packaged (mvn verify)", Files.exists(pluginJar) || System.getenv("CI") != null);
-        BuildKitStep step = secretStep("");
-        step.setOutputs(List.of("type=local,dest=" + workspace.resolve("out")));
-        AgentBuild build = agentBuild(step, new FakeCredentials().secretText("token-credential", SECRET));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(build);
         }
-
         try (URLClassLoader agent = new URLClassLoader(new URL[] {pluginJar.toUri().toURL(),
                 Path.of("target/classes").toUri().toURL(), Path.of("target/test-classes").toUri().toURL(),
                 codeSource("org.slf4j.LoggerFactory"), codeSource("com.sun.jna.Native")}, ClassLoader.getPlatformClassLoader())) {
@@ -193,12 +188,47 @@ public class AgentBuildIT {
                 invoke.invoke(callable, workspace.toFile(), null);
             } catch (InvocationTargetException e) {
                 throw new AssertionError(e.getCause());
+            } finally {
+                System.out.print(logText());
             }
         }
-        System.out.print(logText());
+    }
+
+    /** gRPC, protobuf and Bouncy Castle (mutual TLS) from the relocated jar. */
+    @Test
+    public void theSerializedCallableRunsFromThePackagedPlugin() throws Exception {
+        BuildKitStep step = secretStep("");
+        step.setOutputs(List.of("type=local,dest=" + workspace.resolve("out")));
+        runFromPackagedPlugin(agentBuild(step, new FakeCredentials().secretText("token-credential", SECRET)));
         assertEquals(SECRET, Files.readString(workspace.resolve("out/seen")));
         assertThat(logText(), containsString("the token is ****"));
         assertThat(logText(), not(containsString(SECRET)));
+    }
+
+    /** docker-java (relocated Jackson) and MINA SSHD (the ssh-agent) from the relocated jar, on the docker driver. */
+    @Test
+    public void thePackagedPluginBuildsOnTheDockerDriverWithAnSshKey() throws Exception {
+        String agentcheck = System.getenv("BUILDKIT_TEST_AGENTCHECK");
+        org.junit.Assume.assumeTrue("the test environment builds agentcheck", agentcheck != null || System.getenv("CI") != null);
+        ContextFixtures.write(workspace.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN --mount=type=ssh /bin/agentcheck\n");
+        ContextFixtures.addBusyboxRootfs(workspace, env.busybox);
+        Files.copy(Path.of(agentcheck), workspace.resolve("rootfs/bin/agentcheck"));
+        java.nio.file.Files.setPosixFilePermissions(workspace.resolve("rootfs/bin/agentcheck"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        BuildKitStep step = new BuildKitStep();
+        step.setNoCache(true);
+        String image = "buildkit-jenkins-test/packaged-ssh:" + System.nanoTime();
+        step.setTags(List.of(image));
+        step.setSsh(List.of(new io.jenkins.plugins.buildkit.jenkins.SshForward(null, "deploy-key")));
+        FakeCredentials credentials = new FakeCredentials()
+                .sshKey("deploy-key", Files.readString(Path.of(System.getenv("BUILDKIT_TEST_SSH_KEY"))), null);
+        ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), step.getSsh(), List.of(), credentials);
+        DriverSpec docker = new DriverSpec(DriverSpec.Kind.DOCKER, "engine", null, null, Map.of(), null, List.of());
+        runFromPackagedPlugin(new AgentBuild(docker, step.toRequest(), resolved, Map.of(), new FileTaskListener(log.toString())));
+        assertThat(logText(), containsString("agentcheck: signature verified"));
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", image).start();
+        assertEquals("the image is in the engine", 0, inspect.waitFor());
+        new ProcessBuilder("docker", "image", "rm", image).start().waitFor();
     }
 
     private static URL codeSource(String className) throws ClassNotFoundException {
