@@ -10,6 +10,7 @@ import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
 import java.io.IOException;
+import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -262,6 +263,10 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         @Override
         public String getDisplayName() {
             return "Build a container image with BuildKit";
+        }
+
+        public ListBoxModel doFillBuilderItems() {
+            return BuildKitGlobalConfiguration.builderItems();
         }
     }
 }

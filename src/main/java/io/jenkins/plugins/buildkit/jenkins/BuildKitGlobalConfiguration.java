@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -51,6 +52,17 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     /** The builder a build asks for (or the default one); the error names the builders there are. */
     public BuilderConfig builder(String requested) throws InvalidBuildSpecException {
         return BuilderConfig.select(getBuilders(), defaultBuilder, requested);
+    }
+
+    /** The builders for a step's form: the default first, then each by name. */
+    public static ListBoxModel builderItems() {
+        ListBoxModel items = new ListBoxModel();
+        BuildKitGlobalConfiguration config = get();
+        items.add("(default" + (config.defaultBuilder == null ? "" : ": " + config.defaultBuilder) + ")", "");
+        for (BuilderConfig b : config.getBuilders()) {
+            items.add(b.getName(), b.getName());
+        }
+        return items;
     }
 
     /** Every problem with a set of builders and a default: names, each builder's fields, the default. */

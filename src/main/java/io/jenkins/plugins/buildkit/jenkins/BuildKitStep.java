@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.ListBoxModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -292,6 +293,10 @@ public final class BuildKitStep extends Step {
         @Override
         public String getDisplayName() {
             return "Build a container image with BuildKit";
+        }
+
+        public ListBoxModel doFillBuilderItems() {
+            return BuildKitGlobalConfiguration.builderItems();
         }
     }
 }

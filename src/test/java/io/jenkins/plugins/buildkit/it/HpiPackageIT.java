@@ -185,6 +185,8 @@ public class HpiPackageIT {
     }
 
     private static final Pattern FIELD = Pattern.compile("field=\"([A-Za-z]+)\"");
+    private static final Pattern SELECT = Pattern.compile("field=\"([A-Za-z]+)\">\\s*<f:select");
+    private static final Pattern TEST_BUTTON = Pattern.compile("<f:validateButton[^>]*method=\"([A-Za-z]+)\"");
 
     /** Every form field is a property of its class (Jelly reads it through a getter), and so is every help file. */
     @Test
@@ -199,12 +201,32 @@ public class HpiPackageIT {
                 String owner = e.substring(0, e.lastIndexOf('/')).replace('/', '.');
                 Class<?> c = loader.loadClass(owner);
                 List<String> fields = new ArrayList<>();
+                if (e.endsWith(".jelly")) {
+                    byte[] bytes = jar.getInputStream(jar.getEntry(e)).readAllBytes();
+                    javax.xml.parsers.DocumentBuilderFactory xml = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+                    xml.setNamespaceAware(true);
+                    xml.newDocumentBuilder().parse(new java.io.ByteArrayInputStream(bytes));
+                }
                 if (e.endsWith("config.jelly")) {
                     views++;
                     String jelly = new String(jar.getInputStream(jar.getEntry(e)).readAllBytes(), StandardCharsets.UTF_8);
                     Matcher m = FIELD.matcher(jelly);
                     while (m.find()) {
                         fields.add(m.group(1));
+                    }
+                    Matcher select = SELECT.matcher(jelly);
+                    while (select.find()) {
+                        String cap = Character.toUpperCase(select.group(1).charAt(0)) + select.group(1).substring(1);
+                        Class<?> descriptor = loader.loadClass(c.getName() + "$DescriptorImpl");
+                        assertTrue(e + ": " + descriptor.getName() + " fills " + select.group(1),
+                                hasPublicMethodNamed(descriptor, "doFill" + cap + "Items"));
+                    }
+                    Matcher button = TEST_BUTTON.matcher(jelly);
+                    while (button.find()) {
+                        Class<?> descriptor = loader.loadClass(c.getName() + "$DescriptorImpl");
+                        assertTrue(e + ": " + descriptor.getName() + " answers " + button.group(1),
+                                hasPublicMethodNamed(descriptor, "do" + Character.toUpperCase(button.group(1).charAt(0))
+                                        + button.group(1).substring(1)));
                     }
                 } else if (e.contains("/help-")) {
                     fields.add(e.substring(e.lastIndexOf("/help-") + 6, e.length() - 5));
@@ -224,6 +246,15 @@ public class HpiPackageIT {
         }
         assertTrue(jarEntries.contains(PACKAGE + "BuildKitBuildAction/summary.jelly"));
         assertThat(String.join("\n", jarEntries), containsString(PACKAGE + "RemoteDriverConfig/help-endpoint.html"));
+    }
+
+    private static boolean hasPublicMethodNamed(Class<?> c, String name) {
+        for (Method m : c.getMethods()) {
+            if (m.getName().equals(name)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean hasPublicMethod(Class<?> c, String name) {
