@@ -5,8 +5,6 @@ import net.sf.json.JSONObject;
 import org.kohsuke.stapler.StaplerRequest2;
 
 public abstract class Descriptor<T extends Describable<T>> {
-    public final transient Class<? extends T> clazz = null;
-
     protected Descriptor(Class<? extends T> clazz) {
         throw new UnsupportedOperationException("compile-only mirror");
     }

@@ -4,7 +4,4 @@ package hudson.model;
 import hudson.ExtensionPoint;
 
 public abstract class Job<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, RunT>> implements Item, ExtensionPoint {
-    public String getFullName() {
-        throw new UnsupportedOperationException("compile-only mirror");
-    }
 }
