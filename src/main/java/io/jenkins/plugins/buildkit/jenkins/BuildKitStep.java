@@ -90,8 +90,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setBuildArgs(Map<String, ?> buildArgs) {
-        this.buildArgs = strings(buildArgs);
+    public void setBuildArgs(Object buildArgs) {
+        this.buildArgs = keyValues("buildArgs", buildArgs);
     }
 
     public Map<String, String> getLabels() {
@@ -99,8 +99,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setLabels(Map<String, ?> labels) {
-        this.labels = strings(labels);
+    public void setLabels(Object labels) {
+        this.labels = keyValues("labels", labels);
     }
 
     public List<String> getPlatforms() {
@@ -220,11 +220,25 @@ public final class BuildKitStep extends Step {
         this.progress = progress == null || progress.isBlank() ? "plain" : progress.trim();
     }
 
-    private static Map<String, String> strings(Map<String, ?> map) {
+    /**
+     * A map parameter. Typed {@code Object} because Pipeline's data binding hands a Groovy map through
+     * only to such a parameter; a list of {@code KEY=VALUE} strings or one per line is taken too.
+     */
+    private static Map<String, String> keyValues(String parameter, Object value) {
         Map<String, String> out = new LinkedHashMap<>();
-        if (map != null) {
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof Map<?, ?> map) {
             // Pipeline maps may carry GStrings and numbers: a build argument is text.
             map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        } else if (value instanceof List<?> list) {
+            list.forEach(item -> out.putAll(TextLists.keyValues(String.valueOf(item))));
+        } else if (value instanceof CharSequence text) {
+            out.putAll(TextLists.keyValues(text.toString()));
+        } else {
+            throw new IllegalArgumentException(parameter + ": expected a map such as [VERSION: '1.0'], got a "
+                    + value.getClass().getSimpleName());
         }
         return out;
     }

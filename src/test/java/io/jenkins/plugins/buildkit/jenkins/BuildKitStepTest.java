@@ -206,6 +206,21 @@ public class BuildKitStepTest {
     }
 
     @Test
+    public void mapParametersTakeWhatAScriptWrites() {
+        BuildKitStep step = new BuildKitStep();
+        step.setBuildArgs(List.of("A=1", "B=x=y"));
+        assertEquals(Map.of("A", "1", "B", "x=y"), step.getBuildArgs());
+        step.setLabels("team=build\nempty");
+        assertEquals(Map.of("team", "build", "empty", ""), step.getLabels());
+        try {
+            step.setBuildArgs(42);
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage(), containsString("buildArgs: expected a map"));
+        }
+    }
+
+    @Test
     public void anUnknownBuilderIsRefusedNamingTheBuilders() {
         List<BuilderConfig> builders = List.of(new BuilderConfig("ci", new RemoteDriverConfig("tcp://127.0.0.1:1234")),
                 new BuilderConfig("arm", new DockerContainerDriverConfig()));
