@@ -127,7 +127,7 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         SolveResult result = DriverBuild.run(builder.driver(), spec.build(),
-                mode.renderer(System.err, new SecretMasker(secretValues)));
+                mode.renderer(System.err, new SecretMasker(secretValues)), mode == ProgressMode.PLAIN ? System.err : null);
         if (metadataFile != null) {
             writeMetadata(result.exporterResponse());
         }

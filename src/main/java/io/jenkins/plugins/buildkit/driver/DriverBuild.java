@@ -6,6 +6,7 @@ import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import java.io.IOException;
+import java.io.PrintStream;
 
 /** One build on one builder: check the request, connect, solve, and hand back the result. */
 public final class DriverBuild {
@@ -18,8 +19,23 @@ public final class DriverBuild {
      */
     public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress)
             throws IOException, InterruptedException {
+        return run(driver, spec, progress, null);
+    }
+
+    /**
+     * As {@link #run(Driver, BuildSpec, ProgressListener)}, telling {@code log} first which builder
+     * builds (as Buildx's plain output does) and what readying it took: a container created, an image
+     * pulled, the daemon reached.
+     */
+    public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress, PrintStream log)
+            throws IOException, InterruptedException {
         spec.validate();
         FeatureCheck.check(driver, spec);
+        if (log != null) {
+            log.println("#0 building with \"" + driver.builderName() + "\" instance using " + driver.driverName() + " driver");
+            driver.bootstrap(log);
+            log.println();
+        }
         try (BuildKitClient client = driver.connect()) {
             SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters(),
                     driver::dockerLoadTarget);

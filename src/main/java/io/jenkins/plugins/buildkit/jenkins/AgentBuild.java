@@ -8,6 +8,7 @@ import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.File;
 import java.io.IOException;
@@ -56,7 +57,9 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
                 throw new BuildKitException(e.getMessage(), e);
             }
             long start = System.nanoTime();
-            SolveResult result = DriverBuild.run(d, spec, request.progressMode().renderer(listener.getLogger(), masker));
+            ProgressMode mode = request.progressMode();
+            SolveResult result = DriverBuild.run(d, spec, mode.renderer(listener.getLogger(), masker),
+                    mode == ProgressMode.PLAIN ? listener.getLogger() : null);
             return BuildOutcome.of(driver, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
         } catch (BuildKitException e) {
             // The engine's own words are the clearest; the agent's stack trace adds nothing for the user.

@@ -2,6 +2,9 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import hudson.Extension;
 import hudson.util.FormValidation;
+import io.jenkins.plugins.buildkit.driver.BuilderInfo;
+import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import java.io.ByteArrayOutputStream;
@@ -240,16 +243,23 @@ public final class DockerContainerDriverConfig extends DriverConfig {
                 tls(null, lookup), driverOptions(buildkitdFlags), buildkitdConfig, platforms);
     }
 
-    /** Reaches the Docker Engine only: the builder's container is made by its first build. */
+    /**
+     * Reaches the Docker Engine; when the builder's container runs, also its BuildKit. A container
+     * not made yet is not made here: its first build makes it.
+     */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException {
-        DockerDriver engine = (DockerDriver) new DriverSpec(DriverSpec.Kind.DOCKER, spec.builderName(), dockerEndpoint,
-                tls(null, CredentialLookup.system()), Map.of(), null, List.of())
-                .create(System.getenv());
+        DockerDriver engine = (DockerDriver) new DriverSpec(DriverSpec.Kind.DOCKER, spec.builderName(), getDockerEndpoint(),
+                spec.tls, Map.of(), null, List.of()).create(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8));
-        return said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "")
-                + "; the builder's container is created by its first build";
+        String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
+        ContainerDriver container = (ContainerDriver) spec.create(System.getenv());
+        if (container.status() == DriverStatus.RUNNING) {
+            return report + "; " + BuilderInfo.inspect(container).describe();
+        }
+        return report + "; container " + container.containerName() + " is " + container.status()
+                + ": the builder's first build creates and starts it";
     }
 
     @Extension
@@ -265,19 +275,54 @@ public final class DockerContainerDriverConfig extends DriverConfig {
         }
 
         public FormValidation doCheckMemory(@QueryParameter String value) {
-            DockerContainerDriverConfig c = new DockerContainerDriverConfig();
-            c.setMemory(value);
-            return validate(c.problems(), "driver option memory");
+            return checkOption("memory", value);
+        }
+
+        public FormValidation doCheckMemorySwap(@QueryParameter String value) {
+            return checkOption("memory-swap", value);
+        }
+
+        public FormValidation doCheckCpuQuota(@QueryParameter String value) {
+            return checkOption("cpu-quota", value);
+        }
+
+        public FormValidation doCheckCpuPeriod(@QueryParameter String value) {
+            return checkOption("cpu-period", value);
+        }
+
+        public FormValidation doCheckCpuShares(@QueryParameter String value) {
+            return checkOption("cpu-shares", value);
+        }
+
+        public FormValidation doCheckRestartPolicy(@QueryParameter String value) {
+            return checkOption("restart-policy", value);
+        }
+
+        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+            return checkPem(value);
+        }
+
+        /** One driver option alone, as Buildx's --driver-opt would take it. */
+        private static FormValidation checkOption(String option, String value) {
+            if (value == null || value.isBlank()) {
+                return FormValidation.ok();
+            }
+            try {
+                ContainerDriverOptions.parse(Map.of(option, value.trim()));
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         @POST
         public FormValidation doTestConnection(@QueryParameter String dockerEndpoint, @QueryParameter String credentialsId,
-                @QueryParameter String caCertificate) {
+                @QueryParameter String caCertificate, @QueryParameter String name) {
             DockerContainerDriverConfig c = new DockerContainerDriverConfig();
             c.setDockerEndpoint(dockerEndpoint);
             c.setCredentialsId(credentialsId);
             c.setCaCertificate(caCertificate);
-            return testConnection(c);
+            return testConnection(c, name);
         }
     }
 }

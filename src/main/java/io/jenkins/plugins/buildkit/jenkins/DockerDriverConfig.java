@@ -72,6 +72,10 @@ public final class DockerDriverConfig extends DriverConfig {
             return validate(problemsOfEndpoint("endpoint", value, false, "unix", "tcp"), "endpoint");
         }
 
+        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+            return checkPem(value);
+        }
+
         @POST
         public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String credentialsId,
                 @QueryParameter String caCertificate) {
@@ -79,7 +83,7 @@ public final class DockerDriverConfig extends DriverConfig {
             c.setEndpoint(endpoint);
             c.setCredentialsId(credentialsId);
             c.setCaCertificate(caCertificate);
-            return testConnection(c);
+            return testConnection(c, null);
         }
     }
 }

@@ -102,14 +102,15 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
     public abstract static class DriverDescriptor extends Descriptor<DriverConfig> {
 
         /** Reaches the builder from the controller and reports its BuildKit version and platforms. */
-        FormValidation testConnection(DriverConfig config) {
+        FormValidation testConnection(DriverConfig config, String builderName) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
             List<String> problems = config.problems();
             if (!problems.isEmpty()) {
                 return FormValidation.error(String.join("; ", problems));
             }
             try {
-                DriverSpec spec = config.toSpec("connection-test", null, null, List.of(), CredentialLookup.system());
+                String name = builderName == null || builderName.isBlank() ? "connection-test" : builderName.trim();
+                DriverSpec spec = config.toSpec(name, null, null, List.of(), CredentialLookup.system());
                 return FormValidation.ok(config.probe(spec));
             } catch (IOException e) {
                 return FormValidation.error(e.getMessage());
@@ -130,6 +131,13 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
             }
             return new StandardListBoxModel().includeEmptyValue()
                     .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardCertificateCredentials.class);
+        }
+
+        static FormValidation checkPem(String value) {
+            if (value == null || value.isBlank() || value.contains("-----BEGIN CERTIFICATE-----")) {
+                return FormValidation.ok();
+            }
+            return FormValidation.error("Not a PEM certificate (-----BEGIN CERTIFICATE----- ...)");
         }
 
         static FormValidation validate(List<String> problems, String field) {

@@ -115,6 +115,10 @@ public final class RemoteDriverConfig extends DriverConfig {
             return validate(new RemoteDriverConfig(value).problems(), "endpoint");
         }
 
+        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
+            return checkPem(value);
+        }
+
         @POST
         public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String serverName,
                 @QueryParameter String credentialsId, @QueryParameter String caCertificate,
@@ -126,7 +130,7 @@ public final class RemoteDriverConfig extends DriverConfig {
             c.setCaCertPath(caCertPath);
             c.setCertPath(certPath);
             c.setKeyPath(keyPath);
-            return testConnection(c);
+            return testConnection(c, null);
         }
     }
 }

@@ -27,8 +27,6 @@ import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -164,15 +162,13 @@ public class AgentBuildIT {
      * relocated jar, with only Jenkins's classes (here the API mirror, SLF4J and JNA) beside it.
      */
     private void runFromPackagedPlugin(AgentBuild build) throws Exception {
-        Path pluginJar = Path.of("target/hpi/buildkit.jar");
-        org.junit.Assume.assumeTrue("the plugin is packaged (mvn verify)", Files.exists(pluginJar) || System.getenv("CI") != null);
+        org.junit.Assume.assumeTrue("the plugin is packaged (mvn verify)", Files.exists(PackagedPlugin.JAR) || System.getenv("CI") != null);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
             out.writeObject(build);
         }
-        try (URLClassLoader agent = new URLClassLoader(new URL[] {pluginJar.toUri().toURL(),
-                Path.of("target/classes").toUri().toURL(), Path.of("target/test-classes").toUri().toURL(),
-                codeSource("org.slf4j.LoggerFactory"), codeSource("com.sun.jna.Native")}, ClassLoader.getPlatformClassLoader())) {
+        try (PackagedPlugin packaged = new PackagedPlugin(PackagedPlugin.JAR)) {
+            ClassLoader agent = packaged.loader();
             Object callable;
             try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray())) {
                 @Override
@@ -182,19 +178,21 @@ public class AgentBuildIT {
             }) {
                 callable = in.readObject();
             }
-            assertEquals(pluginJar.toUri().toURL(), callable.getClass().getProtectionDomain().getCodeSource().getLocation());
+            assertEquals(PackagedPlugin.JAR.toUri().toURL(), callable.getClass().getProtectionDomain().getCodeSource().getLocation());
             Method invoke = callable.getClass().getMethod("invoke", File.class, agent.loadClass("hudson.remoting.VirtualChannel"));
-            try {
-                invoke.invoke(callable, workspace.toFile(), null);
-            } catch (InvocationTargetException e) {
-                throw new AssertionError(e.getCause());
-            } finally {
-                System.out.print(logText());
-            }
+            packaged.withBouncyCastleApi(() -> {
+                try {
+                    return invoke.invoke(callable, workspace.toFile(), null);
+                } catch (InvocationTargetException e) {
+                    throw new AssertionError(e.getCause());
+                } finally {
+                    System.out.print(logText());
+                }
+            });
         }
     }
 
-    /** gRPC, protobuf and Bouncy Castle (mutual TLS) from the relocated jar. */
+    /** gRPC and protobuf from the relocated jar, Bouncy Castle (mutual TLS) as the bouncycastle-api plugin provides it. */
     @Test
     public void theSerializedCallableRunsFromThePackagedPlugin() throws Exception {
         BuildKitStep step = secretStep("");
@@ -205,7 +203,10 @@ public class AgentBuildIT {
         assertThat(logText(), not(containsString(SECRET)));
     }
 
-    /** docker-java (relocated Jackson) and MINA SSHD (the ssh-agent) from the relocated jar, on the docker driver. */
+    /**
+     * docker-java (relocated Jackson) and MINA SSHD (the ssh-agent, an ed25519 key) from the relocated
+     * jar, on the docker driver, with Jenkins's "BC" provider registered JVM-wide.
+     */
     @Test
     public void thePackagedPluginBuildsOnTheDockerDriverWithAnSshKey() throws Exception {
         String agentcheck = System.getenv("BUILDKIT_TEST_AGENTCHECK");
@@ -231,8 +232,5 @@ public class AgentBuildIT {
         new ProcessBuilder("docker", "image", "rm", image).start().waitFor();
     }
 
-    private static URL codeSource(String className) throws ClassNotFoundException {
-        return Class.forName(className).getProtectionDomain().getCodeSource().getLocation();
-    }
 
 }

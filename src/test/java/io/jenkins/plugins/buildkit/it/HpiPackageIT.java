@@ -14,8 +14,6 @@ import java.lang.reflect.Constructor;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Parameter;
-import java.net.URL;
-import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,6 +89,8 @@ public class HpiPackageIT {
                 assertFalse("mirrored Jenkins class in the plugin: " + e, e.startsWith(prefix));
             }
             assertFalse("SLF4J belongs to Jenkins: " + e, e.startsWith("org/slf4j/"));
+            assertFalse("Bouncy Castle comes from the bouncycastle-api plugin: " + e, e.startsWith("org/bouncycastle/")
+                    || e.startsWith("io/jenkins/plugins/buildkit/shaded/org/bouncycastle/"));
             assertFalse("the command line stays out of the plugin: " + e, e.startsWith("io/jenkins/plugins/buildkit/cli/"));
             assertFalse("libraries core also ships are relocated: " + e,
                     e.startsWith("com/google/common/") || e.startsWith("org/apache/commons/") || e.startsWith("com/fasterxml/"));
@@ -98,16 +98,15 @@ public class HpiPackageIT {
         assertTrue(jarEntries.contains("io/jenkins/plugins/buildkit/shaded/com/google/protobuf/Message.class"));
     }
 
-    private static URLClassLoader jenkinsLike() throws IOException {
-        // The plugin jar first, then what Jenkins provides (here: the API mirror and SezPoz).
-        return new URLClassLoader(new URL[] {pluginJar.toUri().toURL(), Path.of("target/classes").toUri().toURL(),
-                Index.class.getProtectionDomain().getCodeSource().getLocation()}, ClassLoader.getPlatformClassLoader());
+    private static PackagedPlugin jenkinsLike() throws IOException {
+        return new PackagedPlugin(pluginJar);
     }
 
     @Test
     @SuppressWarnings({"unchecked", "rawtypes"})
     public void extensionIndexListsEveryExtensionAndTheyLoad() throws Exception {
-        try (URLClassLoader loader = jenkinsLike()) {
+        try (PackagedPlugin packaged = jenkinsLike()) {
+            ClassLoader loader = packaged.loader();
             Class<? extends Annotation> extension = (Class<? extends Annotation>) loader.loadClass("hudson.Extension");
             Set<String> indexed = new TreeSet<>();
             for (Object item : Index.load((Class) extension, Object.class, loader)) {
@@ -132,7 +131,8 @@ public class HpiPackageIT {
     @Test
     @SuppressWarnings("unchecked")
     public void symbolIndexListsEveryClassWithASymbol() throws Exception {
-        try (URLClassLoader loader = jenkinsLike()) {
+        try (PackagedPlugin packaged = jenkinsLike()) {
+            ClassLoader loader = packaged.loader();
             Class<? extends Annotation> symbol = (Class<? extends Annotation>) loader.loadClass("org.jenkinsci.Symbol");
             Set<String> annotated = new TreeSet<>();
             for (String e : jarEntries) {
@@ -155,7 +155,8 @@ public class HpiPackageIT {
     @Test
     @SuppressWarnings("unchecked")
     public void dataBoundAndQueryParameterNamesAreRecoverableAtRunTime() throws Exception {
-        try (URLClassLoader loader = jenkinsLike()) {
+        try (PackagedPlugin packaged = jenkinsLike()) {
+            ClassLoader loader = packaged.loader();
             Class<? extends Annotation> dbc = (Class<? extends Annotation>) loader.loadClass("org.kohsuke.stapler.DataBoundConstructor");
             Class<? extends Annotation> query = (Class<? extends Annotation>) loader.loadClass("org.kohsuke.stapler.QueryParameter");
             int constructors = 0;
@@ -193,7 +194,8 @@ public class HpiPackageIT {
     public void jellyViewsAndHelpFilesMatchTheirClasses() throws Exception {
         assertTrue(jarEntries.contains("index.jelly"));
         int views = 0;
-        try (URLClassLoader loader = jenkinsLike(); JarFile jar = new JarFile(pluginJar.toFile())) {
+        try (PackagedPlugin packaged = jenkinsLike(); JarFile jar = new JarFile(pluginJar.toFile())) {
+            ClassLoader loader = packaged.loader();
             for (String e : jarEntries) {
                 if (!e.startsWith(PACKAGE) || !(e.endsWith(".jelly") || e.contains("/help-"))) {
                     continue;

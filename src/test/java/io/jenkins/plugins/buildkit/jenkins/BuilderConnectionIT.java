@@ -56,8 +56,46 @@ public class BuilderConnectionIT {
         DockerContainerDriverConfig container = new DockerContainerDriverConfig();
         String report = container.probe(container.toSpec("never-created", null, null, List.of(), credentials));
         assertThat(report, containsString("Docker Engine"));
+        assertThat(report, containsString("buildx_buildkit_never-created0 is inactive: the builder's first build creates and starts it"));
         Process p = new ProcessBuilder("docker", "inspect", "buildx_buildkit_never-created0").start();
         assertThat("no container was made", String.valueOf(p.waitFor()), containsString("1"));
+    }
+
+    /**
+     * A docker-container builder as an administrator would set it up here: the local image, host
+     * networking, and not privileged (this sandbox's engine refuses privileged containers).
+     */
+    @Test
+    public void aDockerContainerBuilderFromTheFormBuildsAndThenReportsItsBuildKit() throws Exception {
+        String name = "jenkins-form-" + System.nanoTime();
+        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
+        container.setImage(System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"));
+        container.setNetwork("host");
+        container.setPrivileged(false);
+        BuilderConfig builder = new BuilderConfig(name, container);
+        builder.setBuildkitdFlags("--oci-worker-net=host");
+        builder.setPlatforms("linux/amd64");
+        org.junit.Assert.assertEquals(List.of(), builder.problems());
+        try {
+            Path ws = tmp.newFolder("ctx").toPath();
+            ContextFixtures.write(ws.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
+            ContextFixtures.write(ws.resolve("hello.txt"), "hello\n");
+            BuildKitStep step = new BuildKitStep();
+            step.setOutputs(List.of("type=local,dest=" + ws.resolve("out")));
+            Path log = tmp.newFile("container.log").toPath();
+            BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.toRequest(), new ResolvedCredentials(),
+                    Map.of(), new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
+            org.junit.Assert.assertEquals("hello\n", Files.readString(ws.resolve("out/hello.txt")));
+            org.junit.Assert.assertEquals(List.of("linux/amd64"), outcome.platforms());
+            assertThat(Files.readString(log), containsString("creating container buildx_buildkit_" + name + "0"));
+
+            String report = container.probe(container.toSpec(name, null, null, List.of(), credentials));
+            assertThat(report, containsString("Docker Engine"));
+            assertThat(report, containsString("BuildKit v0.34.2"));
+        } finally {
+            new ProcessBuilder("docker", "rm", "-f", "-v", "buildx_buildkit_" + name + "0").start().waitFor();
+            new ProcessBuilder("docker", "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state").start().waitFor();
+        }
     }
 
     @Test
