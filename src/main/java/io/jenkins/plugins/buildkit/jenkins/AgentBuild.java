@@ -60,7 +60,7 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
             ProgressMode mode = request.progressMode();
             SolveResult result = DriverBuild.run(d, spec, mode.renderer(listener.getLogger(), masker),
                     mode == ProgressMode.PLAIN ? listener.getLogger() : null);
-            return BuildOutcome.of(driver, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
+            return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
         } catch (BuildKitException e) {
             // The engine's own words are the clearest; the agent's stack trace adds nothing for the user.
             throw new AbortException(masker.mask("buildkitBuild on builder " + driver.builderName() + ": " + e.getMessage()));

@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
 import io.jenkins.plugins.buildkit.client.SolveResult;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,7 @@ public record BuildOutcome(String builderName, String driverName, String digest,
         List<String> platforms, Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis)
         implements Serializable {
 
-    static BuildOutcome of(DriverSpec driver, List<String> platforms, SolveResult result, long durationMillis) {
+    static BuildOutcome of(Driver driver, List<String> platforms, SolveResult result, long durationMillis) {
         List<String> names = new ArrayList<>();
         String joined = result.imageName();
         if (joined != null) {

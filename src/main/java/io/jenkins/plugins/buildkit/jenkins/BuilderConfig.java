@@ -110,10 +110,8 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
         }
         if (problems.isEmpty()) {
             try {
-                // Only the driver's kind matters here: nothing is contacted and no credential is read.
-                DriverSpec.Kind kind = driver.kind();
-                Driver d = new DriverSpec(kind, name, kind == DriverSpec.Kind.REMOTE ? "tcp://127.0.0.1:1" : null, null,
-                        Map.of(), null, List.of()).create(Map.of());
+                // Only the driver's identity matters here: nothing is contacted and no credential is read.
+                Driver d = driver.toSpec(name, buildkitdConfig, buildkitdFlags, List.of(), null).create(Map.of());
                 FeatureCheck.checkConfiguration(d, buildkitdConfig != null || buildkitdFlags != null);
             } catch (UnsupportedFeatureException e) {
                 problems.add(who + ": buildkitdConfig: " + e.getMessage());

@@ -232,15 +232,44 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     }
 
     @Override
-    DriverSpec.Kind kind() {
-        return DriverSpec.Kind.DOCKER_CONTAINER;
-    }
-
-    @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
-        return new DriverSpec(DriverSpec.Kind.DOCKER_CONTAINER, builderName, dockerEndpoint,
-                tls(null, lookup), driverOptions(buildkitdFlags), buildkitdConfig, platforms);
+        return new Spec(builderName, platforms, dockerEndpoint, tls(null, lookup), driverOptions(buildkitdFlags),
+                buildkitdConfig);
+    }
+
+    /** A docker-container builder as the agent makes it. */
+    public static final class Spec extends DriverSpec {
+        private static final long serialVersionUID = 1L;
+
+        private final String dockerEndpoint;
+        private final Map<String, String> options;
+        private final String buildkitdConfig;
+
+        public Spec(String builderName, List<String> platforms, String dockerEndpoint, Tls tls, Map<String, String> options,
+                String buildkitdConfig) {
+            super(builderName, platforms, tls);
+            this.dockerEndpoint = dockerEndpoint;
+            this.options = new LinkedHashMap<>(options);
+            this.buildkitdConfig = buildkitdConfig;
+        }
+
+        @Override
+        public ContainerDriver create(Map<String, String> env) throws IOException {
+            ContainerDriverOptions parsed;
+            try {
+                parsed = ContainerDriverOptions.parse(options);
+            } catch (IllegalArgumentException e) {
+                throw new IOException("builder " + builderName() + ": " + e.getMessage(), e);
+            }
+            return new ContainerDriver(builderName(), dockerEndpoint(dockerEndpoint, tls, env), parsed, null, buildkitdConfig,
+                    Map.of());
+        }
+
+        /** The Docker Engine alone, without the builder's container. */
+        DockerDriver engine(Map<String, String> env) throws IOException {
+            return new DockerDriverConfig.Spec(builderName(), List.of(), dockerEndpoint, tls).create(env);
+        }
     }
 
     /**
@@ -249,16 +278,16 @@ public final class DockerContainerDriverConfig extends DriverConfig {
      */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException {
-        DockerDriver engine = (DockerDriver) new DriverSpec(DriverSpec.Kind.DOCKER, spec.builderName(), getDockerEndpoint(),
-                spec.tls, Map.of(), null, List.of()).create(System.getenv());
+        Spec container = (Spec) spec;
+        DockerDriver engine = container.engine(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8));
         String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
-        ContainerDriver container = (ContainerDriver) spec.create(System.getenv());
-        if (container.status() == DriverStatus.RUNNING) {
-            return report + "; " + BuilderInfo.inspect(container).describe();
+        ContainerDriver builder = container.create(System.getenv());
+        if (builder.status() == DriverStatus.RUNNING) {
+            return report + "; " + BuilderInfo.inspect(builder).describe();
         }
-        return report + "; container " + container.containerName() + " is " + container.status()
+        return report + "; container " + builder.containerName() + " is " + builder.status()
                 + ": the builder's first build creates and starts it";
     }
 

@@ -5,6 +5,7 @@ import hudson.util.FormValidation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -49,15 +50,26 @@ public final class DockerDriverConfig extends DriverConfig {
     }
 
     @Override
-    DriverSpec.Kind kind() {
-        return DriverSpec.Kind.DOCKER;
-    }
-
-    @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
-        return new DriverSpec(DriverSpec.Kind.DOCKER, builderName, endpoint,
-                tls(null, lookup), Map.of(), null, platforms);
+        return new Spec(builderName, platforms, endpoint, tls(null, lookup));
+    }
+
+    /** A docker builder as the agent makes it. */
+    public static final class Spec extends DriverSpec {
+        private static final long serialVersionUID = 1L;
+
+        private final String endpoint;
+
+        public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
+            super(builderName, platforms, tls);
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public DockerDriver create(Map<String, String> env) throws IOException {
+            return new DockerDriver(builderName(), dockerEndpoint(endpoint, tls, env), null);
+        }
     }
 
     @Extension

@@ -44,11 +44,12 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
         this.caCertificate = blankToNull(caCertificate);
     }
 
-    /** The driver's part of a build: what the agent needs to make the driver, credentials resolved. */
+    /**
+     * The driver's part of a build: what the agent needs to make the driver, credentials resolved.
+     * With no {@code lookup}, the spec carries no TLS and reads nothing: enough to know the driver.
+     */
     abstract DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException;
-
-    abstract DriverSpec.Kind kind();
 
     /** Every problem with the settings, each naming its field; empty when they are usable. */
     abstract List<String> problems();
@@ -60,6 +61,9 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
 
     /** TLS from a certificate credential (client certificate and key) and a CA certificate in PEM. */
     DriverSpec.Tls tls(String serverName, CredentialLookup lookup) throws IOException {
+        if (lookup == null) {
+            return null;
+        }
         String cert = null;
         SecretValue key = null;
         if (credentialsId != null && !credentialsId.isBlank()) {

@@ -5,6 +5,10 @@ import hudson.util.FormValidation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import io.jenkins.plugins.buildkit.client.TlsConfig;
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
+import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -91,16 +95,38 @@ public final class RemoteDriverConfig extends DriverConfig {
     }
 
     @Override
-    DriverSpec.Kind kind() {
-        return DriverSpec.Kind.REMOTE;
-    }
-
-    @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
         DriverSpec.Tls t = tls(serverName, lookup);
-        t = new DriverSpec.Tls(t.caPem(), t.certPem(), t.keyPem(), t.serverName(), caCertPath, certPath, keyPath);
-        return new DriverSpec(DriverSpec.Kind.REMOTE, builderName, endpoint, t, Map.of(), null, platforms);
+        if (t != null) {
+            t = new DriverSpec.Tls(t.caPem(), t.certPem(), t.keyPem(), t.serverName(), caCertPath, certPath, keyPath);
+        }
+        return new Spec(builderName, platforms, endpoint, t);
+    }
+
+    /** A remote builder as the agent makes it. */
+    public static final class Spec extends DriverSpec {
+        private static final long serialVersionUID = 1L;
+
+        private final String endpoint;
+
+        public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
+            super(builderName, platforms, tls);
+            this.endpoint = endpoint;
+        }
+
+        @Override
+        public Driver create(Map<String, String> env) throws IOException {
+            TlsConfig config = tls == null ? null : tls.toConfig();
+            RemoteDriverOptions options = config == null
+                    ? new RemoteDriverOptions(endpoint, null, null, null, null, null)
+                    : new RemoteDriverOptions(endpoint, config.caPem(), config.certPem(), config.keyPem(), config.serverName(), null);
+            List<String> problems = options.problems();
+            if (!problems.isEmpty()) {
+                throw new IOException("builder " + builderName() + ": " + String.join("; ", problems));
+            }
+            return new RemoteDriver(builderName(), options);
+        }
     }
 
     @Extension

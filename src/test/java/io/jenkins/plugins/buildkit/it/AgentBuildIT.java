@@ -16,6 +16,7 @@ import io.jenkins.plugins.buildkit.jenkins.CredentialResolver;
 import io.jenkins.plugins.buildkit.jenkins.DriverSpec;
 import io.jenkins.plugins.buildkit.jenkins.FakeCredentials;
 import io.jenkins.plugins.buildkit.jenkins.RegistryCredential;
+import io.jenkins.plugins.buildkit.jenkins.RemoteDriverConfig;
 import io.jenkins.plugins.buildkit.jenkins.ResolvedCredentials;
 import io.jenkins.plugins.buildkit.jenkins.SecretValue;
 import java.io.ByteArrayInputStream;
@@ -58,9 +59,8 @@ public class AgentBuildIT {
     }
 
     private DriverSpec remoteBuilder() {
-        return new DriverSpec(DriverSpec.Kind.REMOTE, "ci", env.address, new DriverSpec.Tls(env.pem("ca.pem"),
-                env.pem("client.pem"), SecretValue.of(env.pem("client-key.pem")), null, null, null, null), Map.of(), null,
-                List.of());
+        return new RemoteDriverConfig.Spec("ci", List.of(), env.address, new DriverSpec.Tls(env.pem("ca.pem"),
+                env.pem("client.pem"), SecretValue.of(env.pem("client-key.pem")), null, null, null, null));
     }
 
     private String logText() throws IOException {
@@ -224,7 +224,7 @@ public class AgentBuildIT {
         FakeCredentials credentials = new FakeCredentials()
                 .sshKey("deploy-key", Files.readString(Path.of(System.getenv("BUILDKIT_TEST_SSH_KEY"))), null);
         ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), step.getSsh(), List.of(), credentials);
-        DriverSpec docker = new DriverSpec(DriverSpec.Kind.DOCKER, "engine", null, null, Map.of(), null, List.of());
+        DriverSpec docker = new io.jenkins.plugins.buildkit.jenkins.DockerDriverConfig.Spec("engine", List.of(), null, null);
         runFromPackagedPlugin(new AgentBuild(docker, step.toRequest(), resolved, Map.of(), new FileTaskListener(log.toString())));
         assertThat(logText(), containsString("agentcheck: signature verified"));
         Process inspect = new ProcessBuilder("docker", "image", "inspect", image).start();
