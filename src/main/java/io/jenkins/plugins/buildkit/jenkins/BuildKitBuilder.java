@@ -9,6 +9,9 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
 import hudson.tasks.Builder;
+import hudson.util.FormValidation;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import java.io.IOException;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
@@ -18,6 +21,7 @@ import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * The freestyle "Build a container image with BuildKit" step: the Pipeline step's options as form
@@ -267,6 +271,55 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
 
         public ListBoxModel doFillBuilderItems() {
             return BuildKitGlobalConfiguration.builderItems();
+        }
+
+        public FormValidation doCheckPlatforms(@QueryParameter String value) {
+            return check("platforms", spec -> TextLists.items(value, true).forEach(spec::platform));
+        }
+
+        public FormValidation doCheckTags(@QueryParameter String value) {
+            return check("tags", spec -> TextLists.items(value, false).forEach(spec::tag));
+        }
+
+        public FormValidation doCheckOutputs(@QueryParameter String value) {
+            return check("outputs", spec -> TextLists.items(value, false).forEach(spec::output));
+        }
+
+        public FormValidation doCheckCacheFrom(@QueryParameter String value) {
+            return check("cacheFrom", spec -> TextLists.items(value, false).forEach(spec::cacheFrom));
+        }
+
+        public FormValidation doCheckCacheTo(@QueryParameter String value) {
+            return check("cacheTo", spec -> TextLists.items(value, false).forEach(spec::cacheTo));
+        }
+
+        public FormValidation doCheckProgress(@QueryParameter String value) {
+            try {
+                ProgressMode.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /**
+         * One field as the build will judge it (values with build variables are judged when the build
+         * expands them).
+         */
+        private static FormValidation check(String field, java.util.function.Consumer<BuildSpec.Builder> fill) {
+            String problem = problem(field, fill);
+            return problem == null ? FormValidation.ok() : FormValidation.error(problem);
+        }
+
+        static String problem(String field, java.util.function.Consumer<BuildSpec.Builder> fill) {
+            BuildSpec.Builder spec = BuildSpec.builder().context(".");
+            fill.accept(spec);
+            for (String problem : spec.build().problems()) {
+                if (problem.startsWith(field) && !problem.contains("$")) {
+                    return problem;
+                }
+            }
+            return null;
         }
     }
 }

@@ -47,6 +47,17 @@ public class BuildKitBuilderTest {
     }
 
     @Test
+    public void formFieldsAreCheckedAsTheBuildWillCheckThem() {
+        assertEquals(null, BuildKitBuilder.DescriptorImpl.problem("platforms", s -> s.platform("linux/amd64")));
+        assertEquals("platforms: invalid platform \"amd64\" (expected os/arch[/variant], e.g. linux/arm64/v8)",
+                BuildKitBuilder.DescriptorImpl.problem("platforms", s -> s.platform("amd64")));
+        assertEquals("tags: invalid image name \"Bad Tag\" (expected [registry/]name[:tag], lower case)",
+                BuildKitBuilder.DescriptorImpl.problem("tags", s -> s.tag("Bad Tag")));
+        assertEquals(null, BuildKitBuilder.DescriptorImpl.problem("tags", s -> s.tag("app:$BUILD_NUMBER")));
+        org.junit.Assert.assertNotNull(BuildKitBuilder.DescriptorImpl.problem("cacheTo", s -> s.cacheTo("type=nope")));
+    }
+
+    @Test
     public void unknownVariablesStayAsWritten() {
         assertEquals("a-$NOPE-${ALSO_NOPE}-1", TextLists.expand(Map.of("X", "1"), "a-$NOPE-${ALSO_NOPE}-$X"));
     }

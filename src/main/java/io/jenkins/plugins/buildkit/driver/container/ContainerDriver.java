@@ -49,6 +49,8 @@ public final class ContainerDriver implements Driver {
     private final String configToml;
     private final Map<String, String> configFiles;
     private volatile io.jenkins.plugins.buildkit.client.RegistryAuth pullAuth;
+    /** Set by a bootstrap that found BuildKit answering; stop and remove clear it. */
+    private volatile boolean bootstrapped;
 
     public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout) {
         this(builderName, endpoint, options, timeout, null, Map.of());
@@ -120,6 +122,7 @@ public final class ContainerDriver implements Driver {
                     }
                     waitUntilReady(docker);
                     ready = true;
+                    bootstrapped = true;
                 } finally {
                     if (!ready) {
                         // Leave nothing running that cannot build: what we created goes, what was there stops.
@@ -361,10 +364,12 @@ public final class ContainerDriver implements Driver {
         }
     }
 
-    /** Bootstraps when needed, then connects through {@code docker exec buildctl dial-stdio}. */
+    /** Bootstraps unless this driver just did, then connects through {@code docker exec buildctl dial-stdio}. */
     @Override
     public BuildKitClient connect() throws BuildKitException, InterruptedException {
-        bootstrap(new PrintStream(PrintStream.nullOutputStream()));
+        if (!bootstrapped) {
+            bootstrap(new PrintStream(PrintStream.nullOutputStream()));
+        }
         return BuildKitClient.connect(() -> {
             // The exec's stream is a raw socket of its own; the API client is only needed to create it.
             try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
@@ -377,6 +382,7 @@ public final class ContainerDriver implements Driver {
 
     @Override
     public void stop() throws BuildKitException {
+        bootstrapped = false;
         try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
             engine.api().stopContainerCmd(containerName()).exec();
         } catch (NotFoundException e) {
@@ -388,6 +394,7 @@ public final class ContainerDriver implements Driver {
 
     @Override
     public void remove(boolean keepState, boolean keepDaemon) throws BuildKitException {
+        bootstrapped = false;
         try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
             if (!keepDaemon) {
                 try {
