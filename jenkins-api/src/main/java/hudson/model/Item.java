@@ -1,5 +1,9 @@
 // Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
 package hudson.model;
 
-public interface Item extends ModelObject {
+import hudson.security.AccessControlled;
+import hudson.security.Permission;
+
+public interface Item extends ModelObject, AccessControlled {
+    Permission EXTENDED_READ = null;
 }

@@ -5,10 +5,13 @@ import com.cloudbees.plugins.credentials.common.IdCredentials;
 import hudson.ExtensionPoint;
 import hudson.model.ItemGroup;
 import hudson.model.Run;
+import hudson.security.Permission;
 import java.util.List;
 import org.springframework.security.core.Authentication;
 
 public abstract class CredentialsProvider implements ExtensionPoint {
+    public static final Permission USE_ITEM = null;
+
     public static <C extends IdCredentials> C findCredentialById(String id, Class<C> type, Run<?, ?> run) {
         throw new UnsupportedOperationException("compile-only mirror");
     }

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
+import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.Extension;
+import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -23,6 +26,11 @@ public final class RegistryCredential extends CredentialEntry<RegistryCredential
     @Extension
     @Symbol("registryLogin")
     public static final class DescriptorImpl extends EntryDescriptor<RegistryCredential> {
+        @Override
+        List<Class<? extends StandardCredentials>> credentialTypes() {
+            return List.of(StandardUsernamePasswordCredentials.class);
+        }
+
         @Override
         public String getDisplayName() {
             return "Registry login";

@@ -1,6 +1,9 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.Extension;
+import java.util.List;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
 
@@ -23,6 +26,11 @@ public final class SshForward extends CredentialEntry<SshForward> {
     @Extension
     @Symbol("sshForward")
     public static final class DescriptorImpl extends EntryDescriptor<SshForward> {
+        @Override
+        List<Class<? extends StandardCredentials>> credentialTypes() {
+            return List.of(SSHUserPrivateKey.class);
+        }
+
         @Override
         public String getDisplayName() {
             return "SSH key to forward";
