@@ -12,7 +12,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "buildkit", mixinStandardHelpOptions = true, version = "buildkit-cli 0.1",
         description = "Build container images with BuildKit.",
-        subcommands = {BuildCommand.class, InspectCommand.class, DiskUsageCommand.class, PruneCommand.class})
+        subcommands = {BuildCommand.class, InspectCommand.class, DiskUsageCommand.class, PruneCommand.class,
+            StopCommand.class, RmCommand.class})
 public final class BuildKitCli implements Runnable {
 
     @CommandLine.Spec

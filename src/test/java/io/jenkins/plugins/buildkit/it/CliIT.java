@@ -174,6 +174,51 @@ public class CliIT {
         }
     }
 
+    private static String docker(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of("docker"));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        p.waitFor();
+        return out;
+    }
+
+    @Test
+    public void stopAndRmManageTheContainerBuilderAsBuildxDoes() throws Exception {
+        String name = "rm" + Long.toHexString(System.nanoTime());
+        String container = "buildx_buildkit_" + name + "0";
+        String[] builder = {"--builder", "container:" + name,
+            "--driver-opt", "image=" + System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"),
+            "--driver-opt", "network=host", "--driver-opt", "privileged=false",
+            "--driver-opt", "buildkitd-flags=--oci-worker-net=host"};
+        try {
+            List<String> build = new java.util.ArrayList<>(List.of("build"));
+            build.addAll(List.of(builder));
+            build.add(context("FROM scratch\nCOPY rootfs/ /\n").toString());
+            assertEquals(0, run(build.toArray(String[]::new)).exit);
+            assertEquals("true", docker("inspect", "-f", "{{.State.Running}}", container));
+
+            assertEquals(0, run("stop", "--builder", "container:" + name).exit);
+            assertEquals("false", docker("inspect", "-f", "{{.State.Running}}", container));
+            assertEquals("stopping a stopped builder is not an error", 0, run("stop", "--builder", "container:" + name).exit);
+
+            Run keep = run("rm", "--builder", "container:" + name, "--keep-state");
+            assertEquals(keep.stderr, 0, keep.exit);
+            assertThat(docker("inspect", container), containsString("No such"));
+            assertEquals(container + "_state", docker("volume", "inspect", "-f", "{{.Name}}", container + "_state"));
+
+            assertEquals(0, run("rm", "--builder", "container:" + name).exit);
+            assertThat(docker("volume", "inspect", container + "_state"), containsString("no such volume"));
+
+            Run remote = run("rm", "--builder", "docker");
+            assertEquals(0, remote.exit);
+            assertThat(remote.stderr, containsString("is not ours; nothing removed"));
+        } finally {
+            docker("rm", "-f", container);
+            docker("volume", "rm", container + "_state");
+        }
+    }
+
     @Test
     public void twoProcessesFindingTheBuilderMissingShareOneContainer() throws Exception {
         String name = "race" + Long.toHexString(System.nanoTime());

@@ -385,8 +385,8 @@ public final class ContainerDriver implements Driver {
         bootstrapped = false;
         try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
             engine.api().stopContainerCmd(containerName()).exec();
-        } catch (NotFoundException e) {
-            // nothing to stop
+        } catch (NotFoundException | com.github.dockerjava.api.exception.NotModifiedException e) {
+            // nothing to stop, or stopped already
         } catch (IOException | RuntimeException e) {
             throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngine.describe(e), e);
         }
