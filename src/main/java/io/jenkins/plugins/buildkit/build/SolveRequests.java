@@ -94,9 +94,11 @@ public final class SolveRequests {
     }
 
     /** As {@link #prepare(BuildSpec, boolean)}, with the outputs a driver settled on. */
-    public static Prepared prepare(BuildSpec spec, List<OutputSpec> outputs, boolean multipleExporters, Loader loader)
+    public static Prepared prepare(BuildSpec spec, List<OutputSpec> requestedOutputs, boolean multipleExporters, Loader loader)
             throws IOException {
         spec.validate();
+        // "cacheonly" is Buildx's stand-in for "no export at all"; the daemon knows no such exporter.
+        List<OutputSpec> outputs = requestedOutputs.stream().filter(o -> !o.type().equals("cacheonly")).toList();
         Path context = spec.contextDir();
         Path dockerfile = spec.dockerfilePath();
         SolveRequest.Builder req = SolveRequest.newBuilder().setFrontend("dockerfile.v0");

@@ -36,6 +36,14 @@ public class BuildSpecTest {
 
     /** Each bad value gives exactly one problem that names the field and the value. */
     @Test
+    public void cacheonlyBuildsWithoutAnyExporter() throws IOException {
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString()).output("type=cacheonly").build();
+        io.jenkins.plugins.buildkit.wire.control.SolveRequest req = SolveRequests.prepare(spec, true).request();
+        org.junit.Assert.assertEquals(0, req.getExportersCount());
+        org.junit.Assert.assertEquals("", req.getExporterDeprecated());
+    }
+
+    @Test
     public void badValuesAreNamed() {
         Object[][] rows = {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},

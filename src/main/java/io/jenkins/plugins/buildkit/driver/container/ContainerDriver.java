@@ -421,11 +421,11 @@ public final class ContainerDriver implements Driver {
         return EngineLoad.target(endpoint);
     }
 
-    /** {@code default-load}: with no output asked for, the image is loaded into the engine. */
+    /** {@code default-load}: unless a load or {@code cacheonly} is asked for, the image is loaded into the engine. */
     @Override
     public List<OutputSpec> outputs(BuildSpec spec) {
         List<OutputSpec> outputs = spec.resolvedOutputs();
-        if (options.defaultLoad && outputs.stream().noneMatch(o -> o.type().equals("docker"))) {
+        if (options.defaultLoad && outputs.stream().noneMatch(o -> o.type().equals("docker") || o.type().equals("cacheonly"))) {
             List<OutputSpec> withLoad = new ArrayList<>(outputs);
             Map<String, String> attrs = new java.util.LinkedHashMap<>();
             if (!spec.tags().isEmpty()) {
