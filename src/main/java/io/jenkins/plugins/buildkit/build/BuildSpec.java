@@ -35,6 +35,7 @@ public final class BuildSpec implements Serializable {
     final List<String> outputs;
     final List<String> cacheFrom;
     final List<String> cacheTo;
+    final List<String> attests;
     final boolean noCache;
     final boolean pull;
     final boolean push;
@@ -53,6 +54,7 @@ public final class BuildSpec implements Serializable {
         this.outputs = List.copyOf(b.outputs);
         this.cacheFrom = List.copyOf(b.cacheFrom);
         this.cacheTo = List.copyOf(b.cacheTo);
+        this.attests = List.copyOf(b.attests);
         this.noCache = b.noCache;
         this.pull = b.pull;
         this.push = b.push;
@@ -88,6 +90,17 @@ public final class BuildSpec implements Serializable {
     /** Whether the image is to be pushed, by {@code push} or an output with {@code push=true}. */
     public boolean isPush() {
         return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
+    }
+
+    /** The attestations asked for, one per type, the last given for a type winning; call after {@link #validate()}. */
+    public List<AttestSpec> attestations() {
+        Map<String, AttestSpec> byType = new java.util.LinkedHashMap<>();
+        for (String a : attests) {
+            AttestSpec spec = AttestSpec.parse(a);
+            byType.remove(spec.type());
+            byType.put(spec.type(), spec);
+        }
+        return List.copyOf(byType.values());
     }
 
     /** Build secrets, as given. */
@@ -206,6 +219,13 @@ public final class BuildSpec implements Serializable {
                 problems.add("cacheTo: " + e.getMessage());
             }
         }
+        for (String a : attests) {
+            try {
+                AttestSpec.parse(a);
+            } catch (IllegalArgumentException e) {
+                problems.add("attestations: " + e.getMessage());
+            }
+        }
         List<String> seenSecretIds = new ArrayList<>();
         for (SecretSource s : secrets) {
             String problem = s.problem();
@@ -272,6 +292,7 @@ public final class BuildSpec implements Serializable {
         private final List<String> outputs = new ArrayList<>();
         private final List<String> cacheFrom = new ArrayList<>();
         private final List<String> cacheTo = new ArrayList<>();
+        private final List<String> attests = new ArrayList<>();
         private boolean noCache;
         private boolean pull;
         private boolean push;
@@ -327,6 +348,30 @@ public final class BuildSpec implements Serializable {
 
         public Builder cacheFrom(String cache) {
             cacheFrom.add(cache);
+            return this;
+        }
+
+        /** An attestation in {@code --attest} syntax, e.g. {@code type=provenance,mode=max}. */
+        public Builder attest(String attestation) {
+            attests.add(attestation);
+            return this;
+        }
+
+        /** {@code --provenance}: true, false, or attributes such as {@code mode=max}. */
+        public Builder provenance(String value) {
+            String a = AttestSpec.shorthand("provenance", value);
+            if (a != null) {
+                attests.add(a);
+            }
+            return this;
+        }
+
+        /** {@code --sbom}: true, false, or attributes such as {@code generator=IMAGE}. */
+        public Builder sbom(String value) {
+            String a = AttestSpec.shorthand("sbom", value);
+            if (a != null) {
+                attests.add(a);
+            }
             return this;
         }
 

@@ -96,6 +96,16 @@ public final class SolveRequests {
     /** As {@link #prepare(BuildSpec, boolean)}, with the outputs a driver settled on. */
     public static Prepared prepare(BuildSpec spec, List<OutputSpec> requestedOutputs, boolean multipleExporters, Loader loader)
             throws IOException {
+        return prepare(spec, requestedOutputs, multipleExporters, loader, false);
+    }
+
+    /**
+     * As {@link #prepare(BuildSpec, List, boolean, Loader)}; with {@code defaultProvenance}, a build
+     * that says nothing of provenance gets Buildx's default, {@code mode=min,inline-only=true}
+     * (a provenance attestation wherever the image itself goes: registry, OCI or Docker archive).
+     */
+    public static Prepared prepare(BuildSpec spec, List<OutputSpec> requestedOutputs, boolean multipleExporters, Loader loader,
+            boolean defaultProvenance) throws IOException {
         spec.validate();
         // "cacheonly" is Buildx's stand-in for "no export at all"; the daemon knows no such exporter.
         List<OutputSpec> outputs = requestedOutputs.stream().filter(o -> !o.type().equals("cacheonly")).toList();
@@ -122,6 +132,16 @@ public final class SolveRequests {
         }
         if (spec.pull) {
             req.putFrontendAttrs("image-resolve-mode", "pull");
+        }
+        boolean provenanceGiven = false;
+        for (AttestSpec a : spec.attestations()) {
+            provenanceGiven |= a.type().equals("provenance");
+            if (!a.disabled()) {
+                req.putFrontendAttrs("attest:" + a.type(), a.frontendValue());
+            }
+        }
+        if (defaultProvenance && !provenanceGiven) {
+            req.putFrontendAttrs("attest:provenance", "mode=min,inline-only=true");
         }
 
         if (!multipleExporters && outputs.size() > 1) {

@@ -65,6 +65,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
     List<String> ssh = new ArrayList<>();
 
+    @Option(names = "--attest", paramLabel = "ATTEST", description = "attestation, e.g. type=provenance,mode=max or type=sbom")
+    List<String> attests = new ArrayList<>();
+
+    @Option(names = "--provenance", paramLabel = "VALUE", description = "shorthand for --attest=type=provenance: true, false or attributes")
+    String provenance;
+
+    @Option(names = "--sbom", paramLabel = "VALUE", description = "shorthand for --attest=type=sbom: true, false or attributes")
+    String sbom;
+
     @Option(names = "--push", description = "push the image (type=image,push=true)")
     boolean push;
 
@@ -104,6 +113,8 @@ final class BuildCommand implements Callable<Integer> {
         }
         cacheFrom.forEach(spec::cacheFrom);
         cacheTo.forEach(spec::cacheTo);
+        attests.forEach(spec::attest);
+        spec.provenance(provenance).sbom(sbom);
         List<String> secretValues = new ArrayList<>();
         for (String s : secrets) {
             SecretSource source;

@@ -37,8 +37,10 @@ public final class DriverBuild {
             log.println();
         }
         try (BuildKitClient client = driver.connect()) {
-            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), client.supportsMultipleExporters(),
-                    driver::dockerLoadTarget);
+            boolean recent = client.supportsMultipleExporters();
+            // Buildx's default provenance, where the driver can carry attestations and the daemon makes them.
+            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), recent, driver::dockerLoadTarget,
+                    recent && driver.features().contains(DriverFeature.ATTESTATIONS));
             SolveResult result = client.solve(prepared.request(), prepared.session(), progress);
             prepared.finish(result);
             return driver.afterSolve(spec, result, progress);

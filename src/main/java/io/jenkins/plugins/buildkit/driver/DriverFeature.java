@@ -6,6 +6,7 @@ public enum DriverFeature {
     CACHE_EXPORT("cache export other than inline"),
     TARBALL_OUTPUTS("tar, oci and docker outputs"),
     MULTI_PLATFORM("building for several platforms"),
+    ATTESTATIONS("attestations (provenance, SBOM)"),
     BUILDKIT_CONFIG("BuildKit configuration");
 
     private final String description;

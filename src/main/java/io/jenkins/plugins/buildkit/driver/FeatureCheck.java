@@ -25,7 +25,14 @@ public final class FeatureCheck {
                 }
             }
         }
-        if (!has.contains(DriverFeature.CACHE_EXPORT)) {
+        if (!has.contains(DriverFeature.ATTESTATIONS)) {
+            for (io.jenkins.plugins.buildkit.build.AttestSpec a : spec.attestations()) {
+                if (!a.disabled()) {
+                    throw refuse(driver, DriverFeature.ATTESTATIONS, "asked for type=" + a.type());
+                }
+            }
+        }
+                if (!has.contains(DriverFeature.CACHE_EXPORT)) {
             for (String type : spec.cacheExportTypes()) {
                 if (!type.equals("inline")) {
                     throw refuse(driver, DriverFeature.CACHE_EXPORT, "asked for type=" + type);

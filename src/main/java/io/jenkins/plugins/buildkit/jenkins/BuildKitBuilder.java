@@ -42,6 +42,9 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     private String outputs;
     private String cacheFrom;
     private String cacheTo;
+    private String attestations;
+    private String provenance;
+    private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
     private List<SshForward> ssh = new ArrayList<>();
     private List<RegistryCredential> registryCredentials = new ArrayList<>();
@@ -170,6 +173,34 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         this.cacheTo = DriverConfig.blankToNull(cacheTo);
     }
 
+    public String getAttestations() {
+        return attestations;
+    }
+
+    /** Buildx's {@code --attest} values, one per line. */
+    @DataBoundSetter
+    public void setAttestations(String attestations) {
+        this.attestations = DriverConfig.blankToNull(attestations);
+    }
+
+    public String getProvenance() {
+        return provenance;
+    }
+
+    @DataBoundSetter
+    public void setProvenance(String provenance) {
+        this.provenance = DriverConfig.blankToNull(provenance);
+    }
+
+    public String getSbom() {
+        return sbom;
+    }
+
+    @DataBoundSetter
+    public void setSbom(String sbom) {
+        this.sbom = DriverConfig.blankToNull(sbom);
+    }
+
     public List<BuildSecret> getSecrets() {
         return secrets;
     }
@@ -239,6 +270,9 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         r.outputs.addAll(TextLists.items(expand(env, outputs), false));
         r.cacheFrom.addAll(TextLists.items(expand(env, cacheFrom), false));
         r.cacheTo.addAll(TextLists.items(expand(env, cacheTo), false));
+        r.attestations.addAll(TextLists.items(expand(env, attestations), false));
+        r.provenance = expand(env, provenance);
+        r.sbom = expand(env, sbom);
         r.noCache = noCache;
         r.pull = pull;
         r.progress = progress;

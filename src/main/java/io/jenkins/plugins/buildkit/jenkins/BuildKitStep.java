@@ -38,6 +38,9 @@ public final class BuildKitStep extends Step {
     private List<String> outputs = new ArrayList<>();
     private List<String> cacheFrom = new ArrayList<>();
     private List<String> cacheTo = new ArrayList<>();
+    private List<String> attestations = new ArrayList<>();
+    private String provenance;
+    private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
     private List<SshForward> ssh = new ArrayList<>();
     private List<RegistryCredential> registryCredentials = new ArrayList<>();
@@ -166,6 +169,36 @@ public final class BuildKitStep extends Step {
         this.cacheTo = list(cacheTo);
     }
 
+    public List<String> getAttestations() {
+        return attestations;
+    }
+
+    /** Buildx's {@code --attest}: {@code type=provenance,mode=max}, {@code type=sbom}. */
+    @DataBoundSetter
+    public void setAttestations(List<String> attestations) {
+        this.attestations = list(attestations);
+    }
+
+    public String getProvenance() {
+        return provenance;
+    }
+
+    /** Buildx's {@code --provenance}: true, false, or attributes such as {@code mode=max}. */
+    @DataBoundSetter
+    public void setProvenance(String provenance) {
+        this.provenance = DriverConfig.blankToNull(provenance);
+    }
+
+    public String getSbom() {
+        return sbom;
+    }
+
+    /** Buildx's {@code --sbom}: true, false, or attributes such as {@code generator=IMAGE}. */
+    @DataBoundSetter
+    public void setSbom(String sbom) {
+        this.sbom = DriverConfig.blankToNull(sbom);
+    }
+
     public List<BuildSecret> getSecrets() {
         return secrets;
     }
@@ -262,6 +295,9 @@ public final class BuildKitStep extends Step {
         r.outputs.addAll(outputs);
         r.cacheFrom.addAll(cacheFrom);
         r.cacheTo.addAll(cacheTo);
+        r.attestations.addAll(attestations);
+        r.provenance = provenance;
+        r.sbom = sbom;
         r.noCache = noCache;
         r.pull = pull;
         r.progress = progress;

@@ -29,6 +29,9 @@ public final class BuildRequest implements Serializable {
     final List<String> outputs = new ArrayList<>();
     final List<String> cacheFrom = new ArrayList<>();
     final List<String> cacheTo = new ArrayList<>();
+    final List<String> attestations = new ArrayList<>();
+    String provenance;
+    String sbom;
     boolean noCache;
     boolean pull;
     String progress = "plain";
@@ -66,6 +69,8 @@ public final class BuildRequest implements Serializable {
         }
         cacheFrom.forEach(spec::cacheFrom);
         cacheTo.forEach(spec::cacheTo);
+        attestations.forEach(spec::attest);
+        spec.provenance(provenance).sbom(sbom);
         credentials.applyTo(spec);
         BuildSpec built = spec.build();
         built.validate();

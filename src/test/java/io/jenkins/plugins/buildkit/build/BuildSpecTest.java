@@ -44,6 +44,29 @@ public class BuildSpecTest {
     }
 
     @Test
+    public void attestationsBecomeFrontendAttributesAsBuildxSendsThem() throws IOException {
+        java.util.function.Function<BuildSpec.Builder, java.util.Map<String, String>> attrs = b -> {
+            try {
+                return SolveRequests.prepare(b.context(ctx.toString()).build(), List.of(), true, null, true).request()
+                        .getFrontendAttrsMap();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        };
+        org.junit.Assert.assertEquals("mode=min,inline-only=true", attrs.apply(BuildSpec.builder()).get("attest:provenance"));
+        org.junit.Assert.assertNull(attrs.apply(BuildSpec.builder().provenance("false")).get("attest:provenance"));
+        org.junit.Assert.assertEquals("type=provenance,mode=max", attrs.apply(BuildSpec.builder().provenance("mode=max")).get("attest:provenance"));
+        org.junit.Assert.assertEquals("type=provenance", attrs.apply(BuildSpec.builder().provenance("true")).get("attest:provenance"));
+        java.util.Map<String, String> both = attrs.apply(BuildSpec.builder().attest("type=sbom,generator=r.example.com/scan:1")
+                .attest("type=provenance,mode=min").attest("type=provenance,mode=max"));
+        org.junit.Assert.assertEquals("type=sbom,generator=r.example.com/scan:1", both.get("attest:sbom"));
+        org.junit.Assert.assertEquals("the last given for a type wins", "type=provenance,mode=max", both.get("attest:provenance"));
+        org.junit.Assert.assertNull("no default where the driver cannot carry attestations",
+                SolveRequests.prepare(BuildSpec.builder().context(ctx.toString()).build(), true).request()
+                        .getFrontendAttrsMap().get("attest:provenance"));
+    }
+
+    @Test
     public void badValuesAreNamed() {
         Object[][] rows = {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},
@@ -57,6 +80,8 @@ public class BuildSpecTest {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.context(ctx.resolve("nope").toString()), "context: directory not found: " + ctx.resolve("nope")},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.buildArg("1BAD", "x"), "buildArgs: invalid name \"1BAD\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheTo("type=nowhere"), "cacheTo: unknown cache type \"nowhere\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("type=vibes"), "attestations: unknown attestation type \"vibes\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("mode=max"), "attestations: attestation \"mode=max\" has no type="},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheFrom("type=registry"), "cacheFrom: cache \"type=registry\": type=registry needs ref"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.push(true), "tags: push=true needs at least one tag"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.secret(SecretSource.ofFile("tok", "/no/such/file")), "secrets: file for secret \"tok\" not found: /no/such/file"},

@@ -162,6 +162,8 @@ public class DockerDriverIT {
             {BuildSpec.builder().context(ctx.toString()).output("type=oci,dest=" + dir.resolve("o.oci")), "tar, oci and docker outputs (asked for type=oci)"},
             {BuildSpec.builder().context(ctx.toString()).output("type=docker,dest=" + dir.resolve("o.docker")), "tar, oci and docker outputs (asked for type=docker)"},
             {BuildSpec.builder().context(ctx.toString()).platform("linux/amd64,linux/arm64"), "building for several platforms (asked for linux/amd64,linux/arm64)"},
+            {BuildSpec.builder().context(ctx.toString()).provenance("mode=max"), "attestations (provenance, SBOM) (asked for type=provenance)"},
+            {BuildSpec.builder().context(ctx.toString()).attest("type=sbom"), "attestations (provenance, SBOM) (asked for type=sbom)"},
         };
         for (Object[] c : cases) {
             CountingDriver driver = new CountingDriver(driver());

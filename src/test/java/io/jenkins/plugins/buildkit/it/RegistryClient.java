@@ -30,6 +30,19 @@ final class RegistryClient {
         this.http = HttpClient.newBuilder().sslContext(ssl).build();
     }
 
+    /** A blob's content, as text. */
+    String blob(String repository, String digest) throws Exception {
+        String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + env.registry + "/v2/" + repository + "/blobs/" + digest))
+                .header("Authorization", "Basic " + auth).GET().build();
+        HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("blob " + digest + ": HTTP " + r.statusCode());
+        }
+        return r.body();
+    }
+
     /** The response to a manifest GET: the digest header and the body. */
     HttpResponse<String> manifest(String repository, String reference) throws Exception {
         String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)

@@ -245,6 +245,43 @@ public class RemoteBuildIT {
         assertThat(consoleText(), not(containsString(env.registryPassword)));
     }
 
+    /** The manifest as compact JSON (no whitespace: none of its values hold any). */
+    private String pushAndFetch(String repo, String tag, BuildSpec.Builder spec) throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "attested at " + System.nanoTime());
+        build(spec.context(ctx.toString()).tag(env.registry + "/" + repo + ":" + tag).push(true)
+                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
+        HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, tag);
+        assertEquals(200, manifest.statusCode());
+        return manifest.body().replaceAll("\\s", "");
+    }
+
+    /** As with Buildx: a minimal provenance attestation by default, none with provenance=false, the full one with mode=max. */
+    @Test
+    public void provenanceAttestationsFollowBuildx() throws Exception {
+        String repo = "it/attest";
+        String attestationManifest = "\"vnd.docker.reference.type\":\"attestation-manifest\"";
+        assertThat(pushAndFetch(repo, "default", BuildSpec.builder()), containsString(attestationManifest));
+
+        String off = pushAndFetch(repo, "off", BuildSpec.builder().provenance("false"));
+        assertThat(off, not(containsString("attestation-manifest")));
+        assertThat("a plain image manifest", off, containsString("\"layers\""));
+
+        String max = pushAndFetch(repo, "max", BuildSpec.builder().provenance("mode=max"));
+        java.util.regex.Matcher attestation = java.util.regex.Pattern
+                .compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\\{[^}]*" + java.util.regex.Pattern.quote(attestationManifest))
+                .matcher(max);
+        assertTrue(max, attestation.find());
+        RegistryClient registry = new RegistryClient(env);
+        String manifest = registry.manifest(repo, attestation.group(1)).body().replaceAll("\\s", "");
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("\"layers\":\\[\\{[^}]*\"digest\":\"(sha256:[0-9a-f]{64})\"")
+                .matcher(manifest);
+        assertTrue(manifest, layer.find());
+        String statement = registry.blob(repo, layer.group(1));
+        assertThat(statement, containsString("https://slsa.dev/provenance/"));
+        assertThat("mode=max records the build's definition", statement, containsString("\"buildConfig\""));
+    }
+
     @Test
     public void pushWithWrongCredentialsFailsNamingTheRegistry() throws Exception {
         Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");

@@ -74,6 +74,6 @@ public final class RemoteDriver implements Driver {
     public Set<DriverFeature> features() {
         // BuildKit configuration is managed by whoever runs the daemon, so it is not ours to offer.
         return EnumSet.of(DriverFeature.LOAD_INTO_DOCKER, DriverFeature.CACHE_EXPORT,
-                DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM);
+                DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM, DriverFeature.ATTESTATIONS);
     }
 }
