@@ -282,6 +282,44 @@ public class RemoteBuildIT {
         assertThat("mode=max records the build's definition", statement, containsString("\"buildConfig\""));
     }
 
+    /**
+     * An SBOM from a scanner image of our own (BuildKit's SBOM generator protocol: an in-toto
+     * statement with an SPDX predicate in {@code $BUILDKIT_SCAN_DESTINATION/<name>.spdx.json} for
+     * {@code $BUILDKIT_SCAN_SOURCE}), since the default scanner cannot be pulled here.
+     */
+    @Test
+    public void sbomAttestationComesFromTheGivenGenerator() throws Exception {
+        Path scanner = newContext("FROM scratch\nCOPY rootfs/ /\nENTRYPOINT [\"/bin/sh\", \"/bin/scan\"]\n");
+        ContextFixtures.addBusyboxRootfs(scanner, env.busybox);
+        ContextFixtures.write(scanner.resolve("rootfs/bin/scan"), "set -e\n"
+                + "out=\"$BUILDKIT_SCAN_DESTINATION/$(/bin/busybox basename \"$BUILDKIT_SCAN_SOURCE\").spdx.json\"\n"
+                + "count=$(/bin/busybox find \"$BUILDKIT_SCAN_SOURCE\" -type f | /bin/busybox wc -l)\n"
+                + "echo '{\"_type\":\"https://in-toto.io/Statement/v0.1\",\"predicateType\":\"https://spdx.dev/Document\",\"subject\":[],\"predicate\":'"
+                + "'{\"spdxVersion\":\"SPDX-2.3\",\"dataLicense\":\"CC0-1.0\",\"SPDXID\":\"SPDXRef-DOCUMENT\",'"
+                + "'\"name\":\"scanned-by-the-test\",\"documentNamespace\":\"https://example.com/scan\",'"
+                + "'\"creationInfo\":{\"created\":\"2026-01-01T00:00:00Z\",\"creators\":[\"Tool: test-scanner\"]},'"
+                + "'\"packages\":[{\"name\":\"files-'$count'\",\"SPDXID\":\"SPDXRef-files\",\"downloadLocation\":\"NOASSERTION\"}]}}' > \"$out\"\n");
+        String scannerImage = env.registry + "/it/scanner:" + System.nanoTime();
+        build(BuildSpec.builder().context(scanner.toString()).tag(scannerImage).push(true).provenance("false")
+                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
+
+        String repo = "it/sbom";
+        String index = pushAndFetch(repo, "sbom", BuildSpec.builder().provenance("false").sbom("generator=" + scannerImage));
+        java.util.regex.Matcher attestation = java.util.regex.Pattern
+                .compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\\{[^}]*\"vnd.docker.reference.type\":\"attestation-manifest\"")
+                .matcher(index);
+        assertTrue(index, attestation.find());
+        RegistryClient registry = new RegistryClient(env);
+        String manifest = registry.manifest(repo, attestation.group(1)).body().replaceAll("\\s", "");
+        assertThat(manifest, containsString("\"in-toto.io/predicate-type\":\"https://spdx.dev/Document\""));
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\"in-toto.io/predicate-type\":\"https://spdx.dev/Document\"")
+                .matcher(manifest);
+        assertTrue(manifest, layer.find());
+        String statement = registry.blob(repo, layer.group(1));
+        assertThat(statement, containsString("scanned-by-the-test"));
+        assertThat("the scanner saw the image's one file", statement, containsString("files-1"));
+    }
+
     @Test
     public void pushWithWrongCredentialsFailsNamingTheRegistry() throws Exception {
         Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
