@@ -110,6 +110,11 @@ public final class ContainerDriver implements Driver {
                     created = create(docker);
                     container = awaitInspectable(docker);
                 }
+                if (!created && !Boolean.TRUE.equals(container.getState().getRunning()) && recentlyCreated(container)) {
+                    // Another process made it and may still be copying the configuration in: starting it
+                    // now would run buildkitd without its buildkitd.toml.
+                    awaitConfigured(docker);
+                }
                 boolean ready = false;
                 try {
                     if (!Boolean.TRUE.equals(container.getState().getRunning())) {
@@ -255,11 +260,34 @@ public final class ContainerDriver implements Driver {
             // Another process created it first: use theirs.
             return false;
         }
-        if (configToml != null || !configFiles.isEmpty()) {
-            docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
-                    .withTarInputStream(new java.io.ByteArrayInputStream(configTar())).exec();
-        }
+        // Always copied, with the marker last, so that another process knows the configuration is in.
+        docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
+                .withTarInputStream(new java.io.ByteArrayInputStream(configTar())).exec();
         return true;
+    }
+
+    private static final String CONFIGURED_MARKER = "etc/buildkit/.buildkit-jenkins-configured";
+
+    private static boolean recentlyCreated(InspectContainerResponse container) {
+        try {
+            return java.time.Instant.parse(container.getCreated()).isAfter(java.time.Instant.now().minusSeconds(60));
+        } catch (RuntimeException unparsable) {
+            return false;
+        }
+    }
+
+    /** Waits (up to 30 s) for the creating process's configuration copy; a crashed creator does not block us. */
+    private void awaitConfigured(DockerClient docker) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (System.nanoTime() < deadline) {
+            try (java.io.InputStream marker = docker.copyArchiveFromContainerCmd(containerName(), "/" + CONFIGURED_MARKER).exec()) {
+                return;
+            } catch (NotFoundException notYet) {
+                Thread.sleep(200);
+            } catch (IOException | RuntimeException other) {
+                return;
+            }
+        }
     }
 
     /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates. */
@@ -273,6 +301,7 @@ public final class ContainerDriver implements Driver {
                 files.put("buildkitd.toml", configToml);
             }
             files.putAll(configFiles);
+            files.put(CONFIGURED_MARKER.substring("etc/buildkit/".length()), "");
             for (Map.Entry<String, String> f : files.entrySet()) {
                 String rel = io.jenkins.plugins.buildkit.fs.PathNames.requireContained(f.getKey());
                 byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
