@@ -242,14 +242,12 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     public static final class Spec extends DriverSpec {
         private static final long serialVersionUID = 1L;
 
-        private final String dockerEndpoint;
         private final Map<String, String> options;
         private final String buildkitdConfig;
 
         public Spec(String builderName, List<String> platforms, String dockerEndpoint, Tls tls, Map<String, String> options,
                 String buildkitdConfig) {
-            super(builderName, platforms, tls);
-            this.dockerEndpoint = dockerEndpoint;
+            super(builderName, platforms, dockerEndpoint, tls);
             this.options = new LinkedHashMap<>(options);
             this.buildkitdConfig = buildkitdConfig;
         }
@@ -262,13 +260,13 @@ public final class DockerContainerDriverConfig extends DriverConfig {
             } catch (IllegalArgumentException e) {
                 throw new IOException("builder " + builderName() + ": " + e.getMessage(), e);
             }
-            return new ContainerDriver(builderName(), dockerEndpoint(dockerEndpoint, tls, env), parsed, null, buildkitdConfig,
+            return new ContainerDriver(builderName(), dockerEndpoint(env), parsed, null, buildkitdConfig,
                     Map.of());
         }
 
         /** The Docker Engine alone, without the builder's container. */
         DockerDriver engine(Map<String, String> env) throws IOException {
-            return new DockerDriverConfig.Spec(builderName(), List.of(), dockerEndpoint, tls).create(env);
+            return new DockerDriverConfig.Spec(builderName(), List.of(), endpoint, tls).create(env);
         }
     }
 

@@ -59,16 +59,13 @@ public final class DockerDriverConfig extends DriverConfig {
     public static final class Spec extends DriverSpec {
         private static final long serialVersionUID = 1L;
 
-        private final String endpoint;
-
         public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
-            super(builderName, platforms, tls);
-            this.endpoint = endpoint;
+            super(builderName, platforms, endpoint, tls);
         }
 
         @Override
         public DockerDriver create(Map<String, String> env) throws IOException {
-            return new DockerDriver(builderName(), dockerEndpoint(endpoint, tls, env), null);
+            return new DockerDriver(builderName(), dockerEndpoint(env), null);
         }
     }
 

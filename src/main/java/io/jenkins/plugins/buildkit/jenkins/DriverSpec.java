@@ -38,11 +38,14 @@ public abstract class DriverSpec implements Serializable {
 
     private final String builderName;
     private final List<String> platforms;
+    /** Where the daemon (remote) or the Docker Engine (docker, docker-container) is; null for the environment's. */
+    final String endpoint;
     final Tls tls;
 
-    protected DriverSpec(String builderName, List<String> platforms, Tls tls) {
+    protected DriverSpec(String builderName, List<String> platforms, String endpoint, Tls tls) {
         this.builderName = builderName;
         this.platforms = List.copyOf(platforms == null ? List.of() : platforms);
+        this.endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
         this.tls = Tls.orNull(tls);
     }
 
@@ -70,10 +73,10 @@ public abstract class DriverSpec implements Serializable {
     public abstract Driver create(Map<String, String> env) throws IOException;
 
     /** The Docker Engine a Docker-based driver uses: the configured one, else the environment's. */
-    static DockerEndpoint dockerEndpoint(String endpoint, Tls tls, Map<String, String> env) throws IOException {
-        if (endpoint == null || endpoint.isBlank()) {
+    DockerEndpoint dockerEndpoint(Map<String, String> env) throws IOException {
+        if (endpoint == null) {
             return DockerEndpoint.fromEnvironment(env);
         }
-        return new DockerEndpoint(endpoint.trim(), tls == null ? null : tls.toConfig());
+        return new DockerEndpoint(endpoint, tls == null ? null : tls.toConfig());
     }
 }

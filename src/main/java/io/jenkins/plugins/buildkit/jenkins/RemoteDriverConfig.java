@@ -108,11 +108,8 @@ public final class RemoteDriverConfig extends DriverConfig {
     public static final class Spec extends DriverSpec {
         private static final long serialVersionUID = 1L;
 
-        private final String endpoint;
-
         public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
-            super(builderName, platforms, tls);
-            this.endpoint = endpoint;
+            super(builderName, platforms, endpoint, tls);
         }
 
         @Override
