@@ -96,6 +96,13 @@ public class HpiPackageIT {
                     e.startsWith("com/google/common/") || e.startsWith("org/apache/commons/") || e.startsWith("com/fasterxml/"));
         }
         assertTrue(jarEntries.contains("io/jenkins/plugins/buildkit/shaded/com/google/protobuf/Message.class"));
+        for (String e : jarEntries) {
+            if (e.startsWith("META-INF/services/") && !e.endsWith("/")) {
+                String service = e.substring("META-INF/services/".length());
+                assertTrue("only our libraries' own service interfaces: " + service,
+                        service.startsWith("io.grpc.") || service.startsWith("io.jenkins.plugins.buildkit."));
+            }
+        }
     }
 
     private static PackagedPlugin jenkinsLike() throws IOException {
