@@ -301,6 +301,8 @@ public class ContainerDriverIT {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8));
             assertThat(log.toString(StandardCharsets.UTF_8), containsString("pulling " + remote));
+            System.out.print(log.toString(StandardCharsets.UTF_8));
+            assertThat("the pull's progress is shown", log.toString(StandardCharsets.UTF_8), containsString("Digest: sha256:"));
             assertEquals(DriverStatus.RUNNING, driver.status());
         } finally {
             driver.remove(false, false);

@@ -168,6 +168,46 @@ public final class ContainerDriver implements Driver {
         }
     }
 
+    /**
+     * The pull's progress as the Docker CLI prints it without a terminal: each layer's changes of
+     * state, and its download or extraction at most every few seconds.
+     */
+    private static final class PullProgress extends com.github.dockerjava.api.command.PullImageResultCallback {
+        private final PrintStream log;
+        private final Map<String, String> lastStatus = new java.util.HashMap<>();
+        private final Map<String, Long> lastPrinted = new java.util.HashMap<>();
+
+        PullProgress(PrintStream log) {
+            this.log = log;
+        }
+
+        @Override
+        public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
+            super.onNext(item);
+            String status = item.getStatus();
+            if (status == null) {
+                return;
+            }
+            String id = item.getId();
+            boolean progress = status.equals("Downloading") || status.equals("Extracting");
+            long now = System.nanoTime();
+            if (progress) {
+                Long last = lastPrinted.get(id);
+                if (status.equals(lastStatus.get(id)) && last != null && now - last < 5_000_000_000L) {
+                    return;
+                }
+                com.github.dockerjava.api.model.ResponseItem.ProgressDetail d = item.getProgressDetail();
+                String amount = d == null || d.getCurrent() == null ? ""
+                        : " " + d.getCurrent() / (1024 * 1024) + "/" + (d.getTotal() == null ? "?" : d.getTotal() / (1024 * 1024)) + " MiB";
+                log.println((id == null ? "" : id + ": ") + status + amount);
+            } else if (!status.equals(lastStatus.get(id))) {
+                log.println((id == null ? "" : id + ": ") + status);
+            }
+            lastStatus.put(id, status);
+            lastPrinted.put(id, now);
+        }
+    }
+
     private void ensureImage(DockerClient docker, PrintStream log) throws InterruptedException, BuildKitException {
         try {
             docker.inspectImageCmd(options.image).exec();
@@ -179,7 +219,7 @@ public final class ContainerDriver implements Driver {
                     pull.withAuthConfig(new com.github.dockerjava.api.model.AuthConfig()
                             .withUsername(pullAuth.username()).withPassword(pullAuth.secret()));
                 }
-                pull.start().awaitCompletion();
+                pull.exec(new PullProgress(log)).awaitCompletion();
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): cannot pull image \""
                         + options.image + "\": " + DockerEngine.describe(e), e);
