@@ -98,6 +98,52 @@ public class BuilderConnectionIT {
         }
     }
 
+    /** The registry login a build has also pulls its docker-container builder's image from that registry. */
+    @Test
+    public void theBuildsRegistryLoginPullsTheBuildersPrivateImage() throws Exception {
+        String local = System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local");
+        String repo = env.registry + "/it/private-buildkit";
+        String tag = "t" + System.nanoTime();
+        String name = "jenkins-private-" + System.nanoTime();
+        try (io.jenkins.plugins.buildkit.driver.docker.DockerEngine engine = new io.jenkins.plugins.buildkit.driver.docker.DockerEngine(
+                new io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint(null, null), java.time.Duration.ofSeconds(20))) {
+            engine.api().tagImageCmd(local, repo, tag).exec();
+            engine.api().pushImageCmd(repo + ":" + tag).withAuthConfig(new com.github.dockerjava.api.model.AuthConfig()
+                    .withRegistryAddress(env.registry).withUsername(env.registryUser).withPassword(env.registryPassword))
+                    .start().awaitCompletion();
+            engine.api().removeImageCmd(repo + ":" + tag).exec();
+            try {
+                DockerContainerDriverConfig container = new DockerContainerDriverConfig();
+                container.setImage(repo + ":" + tag);
+                container.setNetwork("host");
+                container.setPrivileged(false);
+                BuilderConfig builder = new BuilderConfig(name, container);
+                builder.setBuildkitdFlags("--oci-worker-net=host");
+                credentials.usernamePassword("registry-login", env.registryUser, env.registryPassword);
+                BuildKitStep step = new BuildKitStep();
+                step.setRegistryCredentials(List.of(new RegistryCredential(env.registry, "registry-login")));
+                Path ws = tmp.newFolder("private").toPath();
+                ContextFixtures.write(ws.resolve("Dockerfile"), "FROM scratch\nCOPY a.txt /\n");
+                ContextFixtures.write(ws.resolve("a.txt"), "a\n");
+                step.setOutputs(List.of("type=local,dest=" + ws.resolve("out")));
+                Path log = tmp.newFile("private.log").toPath();
+                ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), List.of(), step.getRegistryCredentials(), credentials);
+                new AgentBuild(builder.toSpec(credentials), step.toRequest(), resolved, Map.of(),
+                        new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
+                String text = Files.readString(log, StandardCharsets.UTF_8);
+                System.out.print(text);
+                assertThat(text, containsString("pulling " + repo + ":" + tag));
+                assertThat(text, containsString("Digest: sha256:"));
+                org.junit.Assert.assertEquals("a\n", Files.readString(ws.resolve("out/a.txt")));
+                assertThat(text, org.hamcrest.CoreMatchers.not(containsString(env.registryPassword)));
+            } finally {
+                new ProcessBuilder("docker", "rm", "-f", "-v", "buildx_buildkit_" + name + "0").start().waitFor();
+                new ProcessBuilder("docker", "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state").start().waitFor();
+                new ProcessBuilder("docker", "image", "rm", "-f", repo + ":" + tag).start().waitFor();
+            }
+        }
+    }
+
     @Test
     public void sshKeyCredentialIsForwardedToTheBuild() throws Exception {
         String agentcheck = System.getenv("BUILDKIT_TEST_AGENTCHECK");

@@ -81,6 +81,18 @@ public final class ContainerDriver implements Driver {
         return "docker-container";
     }
 
+    /**
+     * The registry the BuildKit image comes from, as {@link io.jenkins.plugins.buildkit.client.RegistryAuth#hostKey}
+     * names it: the first path component when it looks like a host, else Docker Hub.
+     */
+    public String imageRegistry() {
+        String image = options.image;
+        int slash = image.indexOf('/');
+        String first = slash < 0 ? "" : image.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return host ? io.jenkins.plugins.buildkit.client.RegistryAuth.hostKey(first) : "docker.io";
+    }
+
     /** Credentials for pulling a private {@code image}; anonymous when never set. */
     public ContainerDriver withPullCredentials(io.jenkins.plugins.buildkit.client.RegistryAuth auth) {
         this.pullAuth = auth;
