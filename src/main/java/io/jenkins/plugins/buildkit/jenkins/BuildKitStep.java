@@ -7,6 +7,7 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -111,8 +112,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setPlatforms(List<String> platforms) {
-        this.platforms = list(platforms);
+    public void setPlatforms(Object platforms) {
+        this.platforms = strings("platforms", platforms);
     }
 
     public List<String> getTags() {
@@ -120,8 +121,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setTags(List<String> tags) {
-        this.tags = list(tags);
+    public void setTags(Object tags) {
+        this.tags = strings("tags", tags);
     }
 
     public boolean isPush() {
@@ -147,8 +148,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setOutputs(List<String> outputs) {
-        this.outputs = list(outputs);
+    public void setOutputs(Object outputs) {
+        this.outputs = strings("outputs", outputs);
     }
 
     public List<String> getCacheFrom() {
@@ -156,8 +157,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setCacheFrom(List<String> cacheFrom) {
-        this.cacheFrom = list(cacheFrom);
+    public void setCacheFrom(Object cacheFrom) {
+        this.cacheFrom = strings("cacheFrom", cacheFrom);
     }
 
     public List<String> getCacheTo() {
@@ -165,8 +166,8 @@ public final class BuildKitStep extends Step {
     }
 
     @DataBoundSetter
-    public void setCacheTo(List<String> cacheTo) {
-        this.cacheTo = list(cacheTo);
+    public void setCacheTo(Object cacheTo) {
+        this.cacheTo = strings("cacheTo", cacheTo);
     }
 
     public List<String> getAttestations() {
@@ -175,8 +176,8 @@ public final class BuildKitStep extends Step {
 
     /** Buildx's {@code --attest}: {@code type=provenance,mode=max}, {@code type=sbom}. */
     @DataBoundSetter
-    public void setAttestations(List<String> attestations) {
-        this.attestations = list(attestations);
+    public void setAttestations(Object attestations) {
+        this.attestations = strings("attestations", attestations);
     }
 
     public String getProvenance() {
@@ -271,6 +272,30 @@ public final class BuildKitStep extends Step {
             out.putAll(TextLists.keyValues(text.toString()));
         } else {
             throw new IllegalArgumentException(parameter + ": expected a map such as [VERSION: '1.0'], got a "
+                    + value.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    /**
+     * A list parameter: a Pipeline list, or one string (a single value, or one per line, as a form's
+     * text area gives). Typed {@code Object} so that {@code tags: "app:${BUILD_NUMBER}"} works too.
+     */
+    private static List<String> strings(String parameter, Object value) {
+        List<String> out = new ArrayList<>();
+        if (value == null) {
+            return out;
+        }
+        if (value instanceof CharSequence text) {
+            out.addAll(TextLists.items(text.toString(), false));
+        } else if (value instanceof Collection<?> items) {
+            for (Object item : items) {
+                if (item != null && !String.valueOf(item).isBlank()) {
+                    out.add(String.valueOf(item).trim());
+                }
+            }
+        } else {
+            throw new IllegalArgumentException(parameter + ": expected a list of strings or a string, got a "
                     + value.getClass().getSimpleName());
         }
         return out;

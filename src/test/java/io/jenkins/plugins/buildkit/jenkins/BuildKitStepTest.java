@@ -206,6 +206,26 @@ public class BuildKitStepTest {
     }
 
     @Test
+    public void listParametersTakeAListOrOneString() throws Exception {
+        BuildKitStep step = new BuildKitStep();
+        step.setContext("app");
+        step.setFile("app/Dockerfile.prod");
+        step.setTags("registry.example.com/app:7");
+        step.setPlatforms("linux/amd64,linux/arm64");
+        step.setOutputs("type=local,dest=a\ntype=tar,dest=b.tar");
+        assertEquals(List.of("registry.example.com/app:7"), step.getTags());
+        BuildSpec spec = step.toRequest().toSpec(workspace, new ResolvedCredentials(), List.of());
+        assertEquals(List.of("linux/amd64", "linux/arm64"), spec.platforms());
+        assertEquals(2, spec.resolvedOutputs().stream().filter(o -> !o.type().equals("image")).count());
+        try {
+            step.setCacheTo(Map.of("type", "inline"));
+            fail();
+        } catch (IllegalArgumentException e) {
+            assertThat(e.getMessage(), containsString("cacheTo: expected a list of strings or a string"));
+        }
+    }
+
+    @Test
     public void mapParametersTakeWhatAScriptWrites() {
         BuildKitStep step = new BuildKitStep();
         step.setBuildArgs(List.of("A=1", "B=x=y"));
