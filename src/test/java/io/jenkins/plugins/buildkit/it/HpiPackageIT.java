@@ -71,7 +71,8 @@ public class HpiPackageIT {
             assertEquals("17", a.getValue("Minimum-Java-Version"));
             assertNotNull(a.getValue("Plugin-Version"));
             String deps = a.getValue("Plugin-Dependencies");
-            for (String plugin : List.of("workflow-step-api", "credentials", "plain-credentials", "ssh-credentials", "structs")) {
+            for (String plugin : List.of("workflow-step-api", "credentials", "plain-credentials", "ssh-credentials", "structs",
+                    "bouncycastle-api")) {
                 assertTrue(plugin + " in " + deps, List.of(deps.split(",")).stream().anyMatch(d -> d.matches(plugin + ":[^:,]+")));
             }
         }
