@@ -113,7 +113,8 @@ CFG
   "$BUILDKIT_BIN/buildkitd" --config "$d/buildkitd.toml" --root "$d/root" \
     --addr "tcp://127.0.0.1:$BUILDKIT_PORT" --addr "unix://$ENV_DIR/buildkitd.sock" \
     --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
-    --oci-worker-net host ${BUILDKITD_EXTRA_FLAGS:-} > "$ENV_DIR/buildkitd.log" 2>&1 &
+    --oci-worker-net host --allow-insecure-entitlement network.host --allow-insecure-entitlement security.insecure \
+    ${BUILDKITD_EXTRA_FLAGS:-} > "$ENV_DIR/buildkitd.log" 2>&1 &
   echo $! > "$ENV_DIR/buildkitd.pid"
   wait_for buildkitd "$BUILDKIT_BIN/buildctl" --addr "tcp://127.0.0.1:$BUILDKIT_PORT" \
     --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/client.pem" --tlskey "$ENV_DIR/certs/client-key.pem" \

@@ -39,6 +39,10 @@ public final class BuildSpec implements Serializable {
     final boolean noCache;
     final boolean pull;
     final boolean push;
+    final List<String> buildContexts;
+    final List<String> entitlements;
+    final String network;
+    final List<String> addHosts;
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
@@ -58,6 +62,10 @@ public final class BuildSpec implements Serializable {
         this.noCache = b.noCache;
         this.pull = b.pull;
         this.push = b.push;
+        this.buildContexts = List.copyOf(b.buildContexts);
+        this.entitlements = List.copyOf(b.entitlements);
+        this.network = b.network;
+        this.addHosts = List.copyOf(b.addHosts);
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
@@ -90,6 +98,45 @@ public final class BuildSpec implements Serializable {
     /** Whether the image is to be pushed, by {@code push} or an output with {@code push=true}. */
     public boolean isPush() {
         return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
+    }
+
+    static final List<String> ENTITLEMENTS = List.of("network.host", "security.insecure");
+    private static final Pattern CONTEXT_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:/-]*");
+
+    private String buildContextProblem(String c) {
+        int eq = c == null ? -1 : c.indexOf('=');
+        if (eq <= 0 || eq == c.length() - 1) {
+            return "\"" + c + "\" is not NAME=VALUE";
+        }
+        String name = c.substring(0, eq).trim();
+        String value = c.substring(eq + 1).trim();
+        if (!CONTEXT_NAME.matcher(name).matches()) {
+            return "invalid name \"" + name + "\"";
+        }
+        if (isRemoteContext(value)) {
+            return null;
+        }
+        if (value.startsWith("oci-layout://")) {
+            return "\"" + value + "\": oci-layout:// contexts are not supported yet";
+        }
+        return Files.isDirectory(Path.of(value)) ? null : "\"" + name + "\": directory not found: " + value;
+    }
+
+    static boolean isRemoteContext(String value) {
+        return value.startsWith("docker-image://") || value.startsWith("target:") || value.startsWith("https://")
+                || value.startsWith("http://") || value.startsWith("git@") || value.startsWith("git://");
+    }
+
+    /** {@code HOST:IP} or {@code HOST=IP} as BuildKit's {@code HOST=IP}, or null when it is neither. */
+    static String hostEntry(String h) {
+        if (h == null) {
+            return null;
+        }
+        int sep = h.indexOf('=') > 0 ? h.indexOf('=') : h.indexOf(':');
+        if (sep <= 0 || sep == h.length() - 1) {
+            return null;
+        }
+        return h.substring(0, sep).trim() + "=" + h.substring(sep + 1).trim();
     }
 
     /** The attestations asked for, one per type, the last given for a type winning; call after {@link #validate()}. */
@@ -219,6 +266,25 @@ public final class BuildSpec implements Serializable {
                 problems.add("cacheTo: " + e.getMessage());
             }
         }
+        for (String c : buildContexts) {
+            String problem = buildContextProblem(c);
+            if (problem != null) {
+                problems.add("buildContexts: " + problem);
+            }
+        }
+        for (String e : entitlements) {
+            if (!ENTITLEMENTS.contains(e)) {
+                problems.add("allow: unknown entitlement \"" + e + "\" (expected network.host or security.insecure)");
+            }
+        }
+        if (network != null && !List.of("default", "host", "none").contains(network)) {
+            problems.add("network: \"" + network + "\" is not default, host or none (a builder's own network is a driver option)");
+        }
+        for (String h : addHosts) {
+            if (hostEntry(h) == null) {
+                problems.add("addHosts: \"" + h + "\" is not HOST:IP");
+            }
+        }
         for (String a : attests) {
             try {
                 AttestSpec.parse(a);
@@ -296,6 +362,10 @@ public final class BuildSpec implements Serializable {
         private boolean noCache;
         private boolean pull;
         private boolean push;
+        private final List<String> buildContexts = new ArrayList<>();
+        private final List<String> entitlements = new ArrayList<>();
+        private String network;
+        private final List<String> addHosts = new ArrayList<>();
         private final List<SecretSource> secrets = new ArrayList<>();
         private final List<SshSource> ssh = new ArrayList<>();
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
@@ -387,6 +457,33 @@ public final class BuildSpec implements Serializable {
 
         public Builder pull(boolean pull) {
             this.pull = pull;
+            return this;
+        }
+
+        /**
+         * {@code --build-context NAME=VALUE}: a directory, {@code docker-image://REF},
+         * {@code target:STAGE} or a URL, which {@code FROM NAME} and {@code COPY --from=NAME} then mean.
+         */
+        public Builder buildContext(String nameAndValue) {
+            buildContexts.add(nameAndValue);
+            return this;
+        }
+
+        /** {@code --allow}: {@code network.host} or {@code security.insecure}, if the daemon grants it. */
+        public Builder allow(String entitlement) {
+            entitlements.add(entitlement);
+            return this;
+        }
+
+        /** {@code --network}: {@code default}, {@code host} or {@code none} for RUN steps. */
+        public Builder network(String mode) {
+            this.network = mode == null || mode.isBlank() ? null : mode.trim();
+            return this;
+        }
+
+        /** {@code --add-host HOST:IP} (or {@code HOST=IP}): a line of /etc/hosts in RUN steps. */
+        public Builder addHost(String hostAndIp) {
+            addHosts.add(hostAndIp);
             return this;
         }
 

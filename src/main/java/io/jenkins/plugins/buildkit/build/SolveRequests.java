@@ -15,6 +15,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -132,6 +133,32 @@ public final class SolveRequests {
         }
         if (spec.pull) {
             req.putFrontendAttrs("image-resolve-mode", "pull");
+        }
+        List<String> entitlements = new ArrayList<>(spec.entitlements);
+        if (spec.network != null && !spec.network.equals("default")) {
+            req.putFrontendAttrs("force-network-mode", spec.network);
+            if (spec.network.equals("host") && !entitlements.contains("network.host")) {
+                entitlements.add("network.host");
+            }
+        }
+        entitlements.forEach(req::addEntitlements);
+        if (!spec.addHosts.isEmpty()) {
+            req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts.stream().map(BuildSpec::hostEntry).toList()));
+        }
+        for (String c : spec.buildContexts) {
+            int eq = c.indexOf('=');
+            String name = c.substring(0, eq).trim();
+            String value = c.substring(eq + 1).trim();
+            if (BuildSpec.isRemoteContext(value)) {
+                req.putFrontendAttrs("context:" + name, value);
+            } else {
+                // "context" and "dockerfile" are the session's own directory names
+                String localName = name.equals("context") || name.equals("dockerfile") ? "_" + name : name;
+                Path dir = Path.of(value).toAbsolutePath().normalize();
+                session.directory(localName, dir);
+                req.putFrontendAttrs("context:" + name, "local:" + localName);
+                req.putFrontendAttrs("sharedkey:localdir:" + name, dir.getFileName() == null ? name : dir.getFileName().toString());
+            }
         }
         boolean provenanceGiven = false;
         for (AttestSpec a : spec.attestations()) {

@@ -65,6 +65,18 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
     List<String> ssh = new ArrayList<>();
 
+    @Option(names = "--build-context", paramLabel = "NAME=VALUE", description = "additional context: a directory, docker-image://REF, target:STAGE or a URL")
+    List<String> buildContexts = new ArrayList<>();
+
+    @Option(names = "--allow", paramLabel = "ENTITLEMENT", description = "network.host or security.insecure")
+    List<String> allow = new ArrayList<>();
+
+    @Option(names = "--network", paramLabel = "MODE", description = "network for RUN steps: default, host or none")
+    String network;
+
+    @Option(names = "--add-host", paramLabel = "HOST:IP", description = "add a line to /etc/hosts of RUN steps")
+    List<String> addHosts = new ArrayList<>();
+
     @Option(names = "--attest", paramLabel = "ATTEST", description = "attestation, e.g. type=provenance,mode=max or type=sbom")
     List<String> attests = new ArrayList<>();
 
@@ -114,6 +126,10 @@ final class BuildCommand implements Callable<Integer> {
         cacheFrom.forEach(spec::cacheFrom);
         cacheTo.forEach(spec::cacheTo);
         attests.forEach(spec::attest);
+        buildContexts.forEach(spec::buildContext);
+        allow.forEach(spec::allow);
+        addHosts.forEach(spec::addHost);
+        spec.network(network);
         spec.provenance(provenance).sbom(sbom);
         List<String> secretValues = new ArrayList<>();
         for (String s : secrets) {

@@ -43,6 +43,10 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     private String cacheFrom;
     private String cacheTo;
     private String attestations;
+    private String buildContexts;
+    private String allow;
+    private String network;
+    private String addHosts;
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -173,6 +177,46 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         this.cacheTo = DriverConfig.blankToNull(cacheTo);
     }
 
+    public String getBuildContexts() {
+        return buildContexts;
+    }
+
+    /** NAME=VALUE per line, as {@code --build-context}. */
+    @DataBoundSetter
+    public void setBuildContexts(String buildContexts) {
+        this.buildContexts = DriverConfig.blankToNull(buildContexts);
+    }
+
+    public String getAllow() {
+        return allow;
+    }
+
+    /** Entitlements, one per line. */
+    @DataBoundSetter
+    public void setAllow(String allow) {
+        this.allow = DriverConfig.blankToNull(allow);
+    }
+
+    public String getNetwork() {
+        return network;
+    }
+
+    /** {@code default}, {@code host} or {@code none}. */
+    @DataBoundSetter
+    public void setNetwork(String network) {
+        this.network = DriverConfig.blankToNull(network);
+    }
+
+    public String getAddHosts() {
+        return addHosts;
+    }
+
+    /** {@code HOST:IP} per line. */
+    @DataBoundSetter
+    public void setAddHosts(String addHosts) {
+        this.addHosts = DriverConfig.blankToNull(addHosts);
+    }
+
     public String getAttestations() {
         return attestations;
     }
@@ -271,6 +315,10 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         r.cacheFrom.addAll(TextLists.items(expand(env, cacheFrom), false));
         r.cacheTo.addAll(TextLists.items(expand(env, cacheTo), false));
         r.attestations.addAll(TextLists.items(expand(env, attestations), false));
+        r.buildContexts.putAll(TextLists.keyValues(expand(env, buildContexts)));
+        r.allow.addAll(TextLists.items(expand(env, allow), true));
+        r.network = expand(env, network);
+        r.addHosts.addAll(TextLists.items(expand(env, addHosts), false));
         r.provenance = expand(env, provenance);
         r.sbom = expand(env, sbom);
         r.noCache = noCache;

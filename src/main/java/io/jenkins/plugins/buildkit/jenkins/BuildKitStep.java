@@ -40,6 +40,10 @@ public final class BuildKitStep extends Step {
     private List<String> cacheFrom = new ArrayList<>();
     private List<String> cacheTo = new ArrayList<>();
     private List<String> attestations = new ArrayList<>();
+    private Map<String, String> buildContexts = new LinkedHashMap<>();
+    private List<String> allow = new ArrayList<>();
+    private String network;
+    private List<String> addHosts = new ArrayList<>();
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -168,6 +172,46 @@ public final class BuildKitStep extends Step {
     @DataBoundSetter
     public void setCacheTo(Object cacheTo) {
         this.cacheTo = strings("cacheTo", cacheTo);
+    }
+
+    public Map<String, String> getBuildContexts() {
+        return buildContexts;
+    }
+
+    /** Buildx's {@code --build-context}: name to a directory (from the workspace), {@code docker-image://REF}, {@code target:STAGE} or a URL. */
+    @DataBoundSetter
+    public void setBuildContexts(Object buildContexts) {
+        this.buildContexts = keyValues("buildContexts", buildContexts);
+    }
+
+    public List<String> getAllow() {
+        return allow;
+    }
+
+    /** Buildx's {@code --allow}: {@code network.host}, {@code security.insecure}. */
+    @DataBoundSetter
+    public void setAllow(Object allow) {
+        this.allow = strings("allow", allow);
+    }
+
+    public String getNetwork() {
+        return network;
+    }
+
+    /** Buildx's {@code --network}: {@code default}, {@code host} or {@code none}. */
+    @DataBoundSetter
+    public void setNetwork(String network) {
+        this.network = DriverConfig.blankToNull(network);
+    }
+
+    public List<String> getAddHosts() {
+        return addHosts;
+    }
+
+    /** Buildx's {@code --add-host}: {@code HOST:IP} entries. */
+    @DataBoundSetter
+    public void setAddHosts(Object addHosts) {
+        this.addHosts = strings("addHosts", addHosts);
     }
 
     public List<String> getAttestations() {
@@ -321,6 +365,10 @@ public final class BuildKitStep extends Step {
         r.cacheFrom.addAll(cacheFrom);
         r.cacheTo.addAll(cacheTo);
         r.attestations.addAll(attestations);
+        r.buildContexts.putAll(buildContexts);
+        r.allow.addAll(allow);
+        r.network = network;
+        r.addHosts.addAll(addHosts);
         r.provenance = provenance;
         r.sbom = sbom;
         r.noCache = noCache;

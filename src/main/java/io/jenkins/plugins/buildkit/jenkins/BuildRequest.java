@@ -31,6 +31,10 @@ public final class BuildRequest implements Serializable {
     final List<String> cacheTo = new ArrayList<>();
     final List<String> attestations = new ArrayList<>();
     String provenance;
+    final Map<String, String> buildContexts = new LinkedHashMap<>();
+    final List<String> allow = new ArrayList<>();
+    String network;
+    final List<String> addHosts = new ArrayList<>();
     String sbom;
     boolean noCache;
     boolean pull;
@@ -70,6 +74,12 @@ public final class BuildRequest implements Serializable {
         cacheFrom.forEach(spec::cacheFrom);
         cacheTo.forEach(spec::cacheTo);
         attestations.forEach(spec::attest);
+        // a directory context, like the main one, is taken from the workspace
+        buildContexts.forEach((name, value) -> spec.buildContext(name + "="
+                + (value.contains("://") || value.startsWith("target:") || value.startsWith("git@") ? value : resolve(workspace, value))));
+        allow.forEach(spec::allow);
+        addHosts.forEach(spec::addHost);
+        spec.network(network);
         spec.provenance(provenance).sbom(sbom);
         credentials.applyTo(spec);
         BuildSpec built = spec.build();

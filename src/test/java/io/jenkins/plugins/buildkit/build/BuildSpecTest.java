@@ -67,6 +67,23 @@ public class BuildSpecTest {
     }
 
     @Test
+    public void namedContextsNetworkHostsAndEntitlementsAsBuildxSendsThem() throws IOException {
+        Path extra = tmp.newFolder("extra-files").toPath();
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString())
+                .buildContext("extra=" + extra).buildContext("base=docker-image://alpine:3.20").buildContext("context=" + extra)
+                .network("host").addHost("db:10.0.0.5").addHost("cache=10.0.0.6").allow("security.insecure").build();
+        io.jenkins.plugins.buildkit.wire.control.SolveRequest req = SolveRequests.prepare(spec, true).request();
+        java.util.Map<String, String> attrs = req.getFrontendAttrsMap();
+        org.junit.Assert.assertEquals("local:extra", attrs.get("context:extra"));
+        org.junit.Assert.assertEquals("extra-files", attrs.get("sharedkey:localdir:extra"));
+        org.junit.Assert.assertEquals("docker-image://alpine:3.20", attrs.get("context:base"));
+        org.junit.Assert.assertEquals("a context named context is served under another name", "local:_context", attrs.get("context:context"));
+        org.junit.Assert.assertEquals("host", attrs.get("force-network-mode"));
+        org.junit.Assert.assertEquals("db=10.0.0.5,cache=10.0.0.6", attrs.get("add-hosts"));
+        org.junit.Assert.assertEquals(List.of("security.insecure", "network.host"), req.getEntitlementsList());
+    }
+
+    @Test
     public void badValuesAreNamed() {
         Object[][] rows = {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},
@@ -81,6 +98,11 @@ public class BuildSpecTest {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.buildArg("1BAD", "x"), "buildArgs: invalid name \"1BAD\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheTo("type=nowhere"), "cacheTo: unknown cache type \"nowhere\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("type=vibes"), "attestations: unknown attestation type \"vibes\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.buildContext("extra"), "buildContexts: \"extra\" is not NAME=VALUE"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.buildContext("extra=/no/such/dir"), "buildContexts: \"extra\": directory not found: /no/such/dir"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.allow("root.everything"), "allow: unknown entitlement \"root.everything\""},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.network("bridge"), "network: \"bridge\" is not default, host or none"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.addHost("justahost"), "addHosts: \"justahost\" is not HOST:IP"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("mode=max"), "attestations: attestation \"mode=max\" has no type="},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheFrom("type=registry"), "cacheFrom: cache \"type=registry\": type=registry needs ref"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.push(true), "tags: push=true needs at least one tag"},

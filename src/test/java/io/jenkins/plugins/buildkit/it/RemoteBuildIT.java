@@ -5,6 +5,7 @@ import static org.hamcrest.CoreMatchers.not;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertArrayEquals;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
@@ -318,6 +319,28 @@ public class RemoteBuildIT {
         String statement = registry.blob(repo, layer.group(1));
         assertThat(statement, containsString("scanned-by-the-test"));
         assertThat("the scanner saw the image's one file", statement, containsString("files-1"));
+    }
+
+    /** A named local context, an extra hosts line, no network, and an insecure step the daemon allows. */
+    @Test
+    public void namedContextsHostsNetworkAndEntitlementsReachTheBuild() throws Exception {
+        Path extra = tmp.newFolder("shared-files").toPath();
+        ContextFixtures.write(extra.resolve("from-extra.txt"), "named context\n");
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nCOPY --from=shared from-extra.txt /out/\n"
+                + "RUN /bin/busybox grep db.internal /etc/hosts > /out/hosts\n"
+                + "RUN /bin/busybox ls /sys/class/net > /out/net\n"
+                + "RUN /bin/busybox grep CapEff /proc/self/status > /out/caps-default\n"
+                + "RUN --security=insecure /bin/busybox grep CapEff /proc/self/status > /out/caps-insecure\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        Path out = tmp.newFolder("named-out").toPath();
+        build(BuildSpec.builder().context(ctx.toString()).noCache(true).buildContext("shared=" + extra)
+                .addHost("db.internal:10.1.2.3").network("none").allow("security.insecure")
+                .output("type=local,dest=" + out).build(), SecretMasker.NONE);
+        assertEquals("named context\n", Files.readString(out.resolve("out/from-extra.txt")));
+        assertThat(Files.readString(out.resolve("out/hosts")), containsString("10.1.2.3"));
+        assertEquals("network none leaves only the loopback", "lo", Files.readString(out.resolve("out/net")).trim());
+        assertNotEquals("an insecure step has the capabilities a sandboxed one lacks",
+                Files.readString(out.resolve("out/caps-default")), Files.readString(out.resolve("out/caps-insecure")));
     }
 
     @Test

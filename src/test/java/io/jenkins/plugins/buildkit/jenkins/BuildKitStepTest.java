@@ -58,6 +58,11 @@ public class BuildKitStepTest {
         step.setNoCache(true);
         step.setPull(true);
         step.setProgress("rawjson");
+        step.setBuildContexts(Map.of("shared", "app", "base", "docker-image://alpine:3.20"));
+        step.setNetwork("none");
+        step.setAddHosts(List.of("db:10.0.0.5"));
+        step.setAllow("security.insecure");
+        step.setProvenance("mode=max");
         step.setSecrets(List.of(new BuildSecret("npmrc", "npm-token")));
         step.setSsh(List.of(new SshForward(null, "deploy-key")));
         step.setRegistryCredentials(List.of(new RegistryCredential("registry.example.com", "registry-login")));
@@ -107,6 +112,13 @@ public class BuildKitStepTest {
         assertEquals(1, spec.registryAuth().size());
         assertEquals("ci", spec.registryAuth().get("registry.example.com").username());
         assertEquals("rawjson", step.toRequest().progressMode().name().toLowerCase());
+        assertEquals("local:shared", attrs.get("context:shared"));
+        assertEquals("a directory context is taken from the workspace", "app", attrs.get("sharedkey:localdir:shared"));
+        assertEquals("docker-image://alpine:3.20", attrs.get("context:base"));
+        assertEquals("none", attrs.get("force-network-mode"));
+        assertEquals("db=10.0.0.5", attrs.get("add-hosts"));
+        assertEquals(List.of("security.insecure"), req.getEntitlementsList());
+        assertEquals("type=provenance,mode=max", attrs.get("attest:provenance"));
     }
 
     @Test

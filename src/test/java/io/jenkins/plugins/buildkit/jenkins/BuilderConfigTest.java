@@ -185,7 +185,7 @@ public class BuilderConfigTest {
                 case "registryCredentials" -> new ArrayList<>(List.of(new RegistryCredential("docker.io", "login")));
                 default -> new ArrayList<>(List.of(name + "-1", name + "-2"));
             };
-        } else if (type == Map.class || type == Object.class && (name.equals("buildArgs") || name.equals("labels"))) {
+        } else if (type == Map.class || type == Object.class && (name.equals("buildArgs") || name.equals("labels") || name.equals("buildContexts"))) {
             return new java.util.LinkedHashMap<>(Map.of("KEY", name));
         } else if (type == Object.class) {
             return new ArrayList<>(List.of(name + "-1", name + "-2"));
