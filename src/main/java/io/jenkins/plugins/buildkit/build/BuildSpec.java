@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -43,6 +44,7 @@ public final class BuildSpec implements Serializable {
     final List<String> entitlements;
     final String network;
     final List<String> addHosts;
+    final List<String> annotations;
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
@@ -66,6 +68,7 @@ public final class BuildSpec implements Serializable {
         this.entitlements = List.copyOf(b.entitlements);
         this.network = b.network;
         this.addHosts = List.copyOf(b.addHosts);
+        this.annotations = List.copyOf(b.annotations);
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
@@ -98,6 +101,44 @@ public final class BuildSpec implements Serializable {
     /** Whether the image is to be pushed, by {@code push} or an output with {@code push=true}. */
     public boolean isPush() {
         return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
+    }
+
+    private static final Pattern ANNOTATION_TYPE = Pattern.compile("(index|index-descriptor|manifest|manifest-descriptor)(?:\\[([A-Za-z0-9_/-]+)])?");
+
+    /** Exporter attributes of one {@code --annotation}, as Buildx names them: {@code annotation[-TYPE[PLATFORM]].KEY}. */
+    static Map<String, String> annotationAttrs(String annotation) {
+        int eq = annotation == null ? -1 : annotation.indexOf('=');
+        if (eq <= 0) {
+            throw new IllegalArgumentException("\"" + annotation + "\" is not [TYPE:]KEY=VALUE");
+        }
+        String left = annotation.substring(0, eq);
+        String value = annotation.substring(eq + 1);
+        int colon = left.indexOf(':');
+        Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        if (colon < 0) {
+            attrs.put("annotation." + left, value);
+            return attrs;
+        }
+        String key = left.substring(colon + 1);
+        for (String type : left.substring(0, colon).split(",")) {
+            Matcher m = ANNOTATION_TYPE.matcher(type.trim());
+            if (!m.matches()) {
+                throw new IllegalArgumentException("\"" + annotation + "\": unknown annotation type \"" + type
+                        + "\" (expected index, index-descriptor, manifest[PLATFORM] or manifest-descriptor[PLATFORM])");
+            }
+            if (m.group(2) != null && m.group(1).startsWith("index")) {
+                throw new IllegalArgumentException("\"" + annotation + "\": an index annotation takes no platform");
+            }
+            attrs.put("annotation-" + m.group(1) + (m.group(2) == null ? "" : "[" + m.group(2) + "]") + "." + key, value);
+        }
+        return attrs;
+    }
+
+    /** Every annotation's exporter attributes; call after {@link #validate()}. */
+    public Map<String, String> annotationAttrs() {
+        Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        annotations.forEach(a -> attrs.putAll(annotationAttrs(a)));
+        return attrs;
     }
 
     static final List<String> ENTITLEMENTS = List.of("network.host", "security.insecure");
@@ -280,6 +321,13 @@ public final class BuildSpec implements Serializable {
         if (network != null && !List.of("default", "host", "none").contains(network)) {
             problems.add("network: \"" + network + "\" is not default, host or none (a builder's own network is a driver option)");
         }
+        for (String a : annotations) {
+            try {
+                annotationAttrs(a);
+            } catch (IllegalArgumentException e) {
+                problems.add("annotations: " + e.getMessage());
+            }
+        }
         for (String h : addHosts) {
             if (hostEntry(h) == null) {
                 problems.add("addHosts: \"" + h + "\" is not HOST:IP");
@@ -366,6 +414,7 @@ public final class BuildSpec implements Serializable {
         private final List<String> entitlements = new ArrayList<>();
         private String network;
         private final List<String> addHosts = new ArrayList<>();
+        private final List<String> annotations = new ArrayList<>();
         private final List<SecretSource> secrets = new ArrayList<>();
         private final List<SshSource> ssh = new ArrayList<>();
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
@@ -484,6 +533,16 @@ public final class BuildSpec implements Serializable {
         /** {@code --add-host HOST:IP} (or {@code HOST=IP}): a line of /etc/hosts in RUN steps. */
         public Builder addHost(String hostAndIp) {
             addHosts.add(hostAndIp);
+            return this;
+        }
+
+        /**
+         * {@code --annotation [TYPE[,TYPE...]:]KEY=VALUE}: an OCI annotation on the image's manifest, or
+         * where TYPE says: {@code manifest[PLATFORM]}, {@code manifest-descriptor}, {@code index},
+         * {@code index-descriptor}.
+         */
+        public Builder annotation(String annotation) {
+            annotations.add(annotation);
             return this;
         }
 

@@ -177,7 +177,8 @@ public final class SolveRequests {
         }
         for (int i = 0; i < outputs.size(); i++) {
             OutputSpec o = outputs.get(i);
-            Map<String, String> attrs = new java.util.LinkedHashMap<>(o.attrs());
+            Map<String, String> attrs = new java.util.LinkedHashMap<>(spec.annotationAttrs());
+            attrs.putAll(o.attrs());
             if (o.deliversToClient()) {
                 String dest = attrs.remove("dest");
                 if (dest == null) {

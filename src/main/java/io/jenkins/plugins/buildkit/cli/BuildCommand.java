@@ -65,6 +65,9 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
     List<String> ssh = new ArrayList<>();
 
+    @Option(names = "--annotation", paramLabel = "[TYPE:]KEY=VALUE", description = "OCI annotation on the image (TYPE: manifest, index, ...)")
+    List<String> annotations = new ArrayList<>();
+
     @Option(names = "--build-context", paramLabel = "NAME=VALUE", description = "additional context: a directory, docker-image://REF, target:STAGE or a URL")
     List<String> buildContexts = new ArrayList<>();
 
@@ -127,6 +130,7 @@ final class BuildCommand implements Callable<Integer> {
         cacheTo.forEach(spec::cacheTo);
         attests.forEach(spec::attest);
         buildContexts.forEach(spec::buildContext);
+        annotations.forEach(spec::annotation);
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
         spec.network(network);

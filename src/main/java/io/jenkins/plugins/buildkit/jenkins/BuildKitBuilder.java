@@ -47,6 +47,7 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     private String allow;
     private String network;
     private String addHosts;
+    private String annotations;
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -217,6 +218,16 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         this.addHosts = DriverConfig.blankToNull(addHosts);
     }
 
+    public String getAnnotations() {
+        return annotations;
+    }
+
+    /** Buildx's {@code --annotation} values, one per line. */
+    @DataBoundSetter
+    public void setAnnotations(String annotations) {
+        this.annotations = DriverConfig.blankToNull(annotations);
+    }
+
     public String getAttestations() {
         return attestations;
     }
@@ -319,6 +330,7 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         r.allow.addAll(TextLists.items(expand(env, allow), true));
         r.network = expand(env, network);
         r.addHosts.addAll(TextLists.items(expand(env, addHosts), false));
+        r.annotations.addAll(TextLists.items(expand(env, annotations), false));
         r.provenance = expand(env, provenance);
         r.sbom = expand(env, sbom);
         r.noCache = noCache;

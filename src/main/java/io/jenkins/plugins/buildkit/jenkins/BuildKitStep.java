@@ -44,6 +44,7 @@ public final class BuildKitStep extends Step {
     private List<String> allow = new ArrayList<>();
     private String network;
     private List<String> addHosts = new ArrayList<>();
+    private List<String> annotations = new ArrayList<>();
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -214,6 +215,16 @@ public final class BuildKitStep extends Step {
         this.addHosts = strings("addHosts", addHosts);
     }
 
+    public List<String> getAnnotations() {
+        return annotations;
+    }
+
+    /** Buildx's {@code --annotation}: {@code [TYPE:]KEY=VALUE}. */
+    @DataBoundSetter
+    public void setAnnotations(Object annotations) {
+        this.annotations = strings("annotations", annotations);
+    }
+
     public List<String> getAttestations() {
         return attestations;
     }
@@ -369,6 +380,7 @@ public final class BuildKitStep extends Step {
         r.allow.addAll(allow);
         r.network = network;
         r.addHosts.addAll(addHosts);
+        r.annotations.addAll(annotations);
         r.provenance = provenance;
         r.sbom = sbom;
         r.noCache = noCache;

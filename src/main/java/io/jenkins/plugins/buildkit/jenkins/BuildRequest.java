@@ -35,6 +35,7 @@ public final class BuildRequest implements Serializable {
     final List<String> allow = new ArrayList<>();
     String network;
     final List<String> addHosts = new ArrayList<>();
+    final List<String> annotations = new ArrayList<>();
     String sbom;
     boolean noCache;
     boolean pull;
@@ -79,6 +80,7 @@ public final class BuildRequest implements Serializable {
                 + (value.contains("://") || value.startsWith("target:") || value.startsWith("git@") ? value : resolve(workspace, value))));
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
+        annotations.forEach(spec::annotation);
         spec.network(network);
         spec.provenance(provenance).sbom(sbom);
         credentials.applyTo(spec);

@@ -84,6 +84,17 @@ public class BuildSpecTest {
     }
 
     @Test
+    public void annotationsGoOnEveryExporterAsBuildxNamesThem() throws IOException {
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString()).tag("r.example.com/app:1")
+                .annotation("org.opencontainers.image.description=hello, world")
+                .annotation("index,manifest[linux/arm64]:org.example.team=build").build();
+        java.util.Map<String, String> attrs = SolveRequests.prepare(spec, true).request().getExporters(0).getAttrsMap();
+        org.junit.Assert.assertEquals("hello, world", attrs.get("annotation.org.opencontainers.image.description"));
+        org.junit.Assert.assertEquals("build", attrs.get("annotation-index.org.example.team"));
+        org.junit.Assert.assertEquals("build", attrs.get("annotation-manifest[linux/arm64].org.example.team"));
+    }
+
+    @Test
     public void badValuesAreNamed() {
         Object[][] rows = {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},
@@ -103,6 +114,8 @@ public class BuildSpecTest {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.allow("root.everything"), "allow: unknown entitlement \"root.everything\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.network("bridge"), "network: \"bridge\" is not default, host or none"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.addHost("justahost"), "addHosts: \"justahost\" is not HOST:IP"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.annotation("novalue"), "annotations: \"novalue\" is not [TYPE:]KEY=VALUE"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.annotation("layer:k=v"), "annotations: \"layer:k=v\": unknown annotation type \"layer\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("mode=max"), "attestations: attestation \"mode=max\" has no type="},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.cacheFrom("type=registry"), "cacheFrom: cache \"type=registry\": type=registry needs ref"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.push(true), "tags: push=true needs at least one tag"},

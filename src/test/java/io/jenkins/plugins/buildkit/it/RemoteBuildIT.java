@@ -257,6 +257,13 @@ public class RemoteBuildIT {
         return manifest.body().replaceAll("\\s", "");
     }
 
+    @Test
+    public void annotationsReachTheManifestInTheRegistry() throws Exception {
+        String manifest = pushAndFetch("it/annotated", "a", BuildSpec.builder().provenance("false")
+                .annotation("org.opencontainers.image.description=annotated by the test"));
+        assertThat(manifest, containsString("\"org.opencontainers.image.description\":\"annotatedbythetest\""));
+    }
+
     /** As with Buildx: a minimal provenance attestation by default, none with provenance=false, the full one with mode=max. */
     @Test
     public void provenanceAttestationsFollowBuildx() throws Exception {

@@ -63,6 +63,7 @@ public class BuildKitStepTest {
         step.setAddHosts(List.of("db:10.0.0.5"));
         step.setAllow("security.insecure");
         step.setProvenance("mode=max");
+        step.setAnnotations("org.opencontainers.image.vendor=Example");
         step.setSecrets(List.of(new BuildSecret("npmrc", "npm-token")));
         step.setSsh(List.of(new SshForward(null, "deploy-key")));
         step.setRegistryCredentials(List.of(new RegistryCredential("registry.example.com", "registry-login")));
@@ -119,6 +120,7 @@ public class BuildKitStepTest {
         assertEquals("db=10.0.0.5", attrs.get("add-hosts"));
         assertEquals(List.of("security.insecure"), req.getEntitlementsList());
         assertEquals("type=provenance,mode=max", attrs.get("attest:provenance"));
+        assertEquals("Example", req.getExporters(0).getAttrsMap().get("annotation.org.opencontainers.image.vendor"));
     }
 
     @Test
