@@ -45,6 +45,9 @@ public final class BuildSpec implements Serializable {
     final String network;
     final List<String> addHosts;
     final List<String> annotations;
+    final String shmSize;
+    final List<String> ulimits;
+    final String cgroupParent;
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
@@ -69,6 +72,9 @@ public final class BuildSpec implements Serializable {
         this.network = b.network;
         this.addHosts = List.copyOf(b.addHosts);
         this.annotations = List.copyOf(b.annotations);
+        this.shmSize = b.shmSize;
+        this.ulimits = List.copyOf(b.ulimits);
+        this.cgroupParent = b.cgroupParent;
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
@@ -139,6 +145,35 @@ public final class BuildSpec implements Serializable {
         Map<String, String> attrs = new java.util.LinkedHashMap<>();
         annotations.forEach(a -> attrs.putAll(annotationAttrs(a)));
         return attrs;
+    }
+
+    static final List<String> ULIMIT_NAMES = List.of("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice",
+            "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
+    private static final Pattern SIZE = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
+    private static final Pattern ULIMIT = Pattern.compile("([a-z]+)=(-?\\d+)(?::(-?\\d+))?");
+
+    /** A size such as {@code 64m} in bytes (binary units, as Docker takes them), or null. */
+    static Long shmSizeBytes(String size) {
+        Matcher m = SIZE.matcher(size.trim());
+        if (!m.matches()) {
+            return null;
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
+            case "k" -> n << 10;
+            case "m" -> n << 20;
+            case "g" -> n << 30;
+            default -> n;
+        };
+    }
+
+    /** {@code NAME=SOFT[:HARD]} as BuildKit takes it, {@code NAME=SOFT:HARD}, or null. */
+    static String ulimitEntry(String u) {
+        Matcher m = u == null ? null : ULIMIT.matcher(u.trim());
+        if (m == null || !m.matches() || !ULIMIT_NAMES.contains(m.group(1))) {
+            return null;
+        }
+        return m.group(1) + "=" + m.group(2) + ":" + (m.group(3) == null ? m.group(2) : m.group(3));
     }
 
     static final List<String> ENTITLEMENTS = List.of("network.host", "security.insecure");
@@ -328,6 +363,14 @@ public final class BuildSpec implements Serializable {
                 problems.add("annotations: " + e.getMessage());
             }
         }
+        if (shmSize != null && shmSizeBytes(shmSize) == null) {
+            problems.add("shmSize: \"" + shmSize + "\" is not a size such as 64m or 1g");
+        }
+        for (String u : ulimits) {
+            if (ulimitEntry(u) == null) {
+                problems.add("ulimits: \"" + u + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", ULIMIT_NAMES));
+            }
+        }
         for (String h : addHosts) {
             if (hostEntry(h) == null) {
                 problems.add("addHosts: \"" + h + "\" is not HOST:IP");
@@ -415,6 +458,9 @@ public final class BuildSpec implements Serializable {
         private String network;
         private final List<String> addHosts = new ArrayList<>();
         private final List<String> annotations = new ArrayList<>();
+        private String shmSize;
+        private final List<String> ulimits = new ArrayList<>();
+        private String cgroupParent;
         private final List<SecretSource> secrets = new ArrayList<>();
         private final List<SshSource> ssh = new ArrayList<>();
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
@@ -543,6 +589,24 @@ public final class BuildSpec implements Serializable {
          */
         public Builder annotation(String annotation) {
             annotations.add(annotation);
+            return this;
+        }
+
+        /** {@code --shm-size}: the size of /dev/shm in RUN steps, such as {@code 128m}. */
+        public Builder shmSize(String size) {
+            this.shmSize = size == null || size.isBlank() ? null : size.trim();
+            return this;
+        }
+
+        /** {@code --ulimit NAME=SOFT[:HARD]} for RUN steps, such as {@code nofile=1024:2048}. */
+        public Builder ulimit(String ulimit) {
+            ulimits.add(ulimit);
+            return this;
+        }
+
+        /** {@code --cgroup-parent} for RUN steps. */
+        public Builder cgroupParent(String parent) {
+            this.cgroupParent = parent == null || parent.isBlank() ? null : parent.trim();
             return this;
         }
 

@@ -142,6 +142,15 @@ public final class SolveRequests {
             }
         }
         entitlements.forEach(req::addEntitlements);
+        if (spec.shmSize != null) {
+            req.putFrontendAttrs("shm-size", Long.toString(BuildSpec.shmSizeBytes(spec.shmSize)));
+        }
+        if (!spec.ulimits.isEmpty()) {
+            req.putFrontendAttrs("ulimit", String.join(",", spec.ulimits.stream().map(BuildSpec::ulimitEntry).toList()));
+        }
+        if (spec.cgroupParent != null) {
+            req.putFrontendAttrs("cgroup-parent", spec.cgroupParent);
+        }
         if (!spec.addHosts.isEmpty()) {
             req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts.stream().map(BuildSpec::hostEntry).toList()));
         }

@@ -65,6 +65,15 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
     List<String> ssh = new ArrayList<>();
 
+    @Option(names = "--shm-size", paramLabel = "SIZE", description = "size of /dev/shm in RUN steps, e.g. 128m")
+    String shmSize;
+
+    @Option(names = "--ulimit", paramLabel = "NAME=SOFT[:HARD]", description = "ulimit for RUN steps, e.g. nofile=1024:2048")
+    List<String> ulimits = new ArrayList<>();
+
+    @Option(names = "--cgroup-parent", paramLabel = "PARENT", description = "cgroup parent of RUN steps")
+    String cgroupParent;
+
     @Option(names = "--annotation", paramLabel = "[TYPE:]KEY=VALUE", description = "OCI annotation on the image (TYPE: manifest, index, ...)")
     List<String> annotations = new ArrayList<>();
 
@@ -131,6 +140,8 @@ final class BuildCommand implements Callable<Integer> {
         attests.forEach(spec::attest);
         buildContexts.forEach(spec::buildContext);
         annotations.forEach(spec::annotation);
+        ulimits.forEach(spec::ulimit);
+        spec.shmSize(shmSize).cgroupParent(cgroupParent);
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
         spec.network(network);

@@ -48,6 +48,9 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     private String network;
     private String addHosts;
     private String annotations;
+    private String shmSize;
+    private String ulimits;
+    private String cgroupParent;
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -218,6 +221,36 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         this.addHosts = DriverConfig.blankToNull(addHosts);
     }
 
+    public String getShmSize() {
+        return shmSize;
+    }
+
+    /** Buildx's {@code --shm-size}. */
+    @DataBoundSetter
+    public void setShmSize(String shmSize) {
+        this.shmSize = DriverConfig.blankToNull(shmSize);
+    }
+
+    public String getUlimits() {
+        return ulimits;
+    }
+
+    /** Buildx's {@code --ulimit} values, one per line. */
+    @DataBoundSetter
+    public void setUlimits(String ulimits) {
+        this.ulimits = DriverConfig.blankToNull(ulimits);
+    }
+
+    public String getCgroupParent() {
+        return cgroupParent;
+    }
+
+    /** Buildx's {@code --cgroup-parent}. */
+    @DataBoundSetter
+    public void setCgroupParent(String cgroupParent) {
+        this.cgroupParent = DriverConfig.blankToNull(cgroupParent);
+    }
+
     public String getAnnotations() {
         return annotations;
     }
@@ -331,6 +364,9 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         r.network = expand(env, network);
         r.addHosts.addAll(TextLists.items(expand(env, addHosts), false));
         r.annotations.addAll(TextLists.items(expand(env, annotations), false));
+        r.shmSize = expand(env, shmSize);
+        r.ulimits.addAll(TextLists.items(expand(env, ulimits), false));
+        r.cgroupParent = expand(env, cgroupParent);
         r.provenance = expand(env, provenance);
         r.sbom = expand(env, sbom);
         r.noCache = noCache;

@@ -45,6 +45,9 @@ public final class BuildKitStep extends Step {
     private String network;
     private List<String> addHosts = new ArrayList<>();
     private List<String> annotations = new ArrayList<>();
+    private String shmSize;
+    private List<String> ulimits = new ArrayList<>();
+    private String cgroupParent;
     private String provenance;
     private String sbom;
     private List<BuildSecret> secrets = new ArrayList<>();
@@ -215,6 +218,36 @@ public final class BuildKitStep extends Step {
         this.addHosts = strings("addHosts", addHosts);
     }
 
+    public String getShmSize() {
+        return shmSize;
+    }
+
+    /** Buildx's {@code --shm-size}, such as {@code 128m}. */
+    @DataBoundSetter
+    public void setShmSize(String shmSize) {
+        this.shmSize = DriverConfig.blankToNull(shmSize);
+    }
+
+    public List<String> getUlimits() {
+        return ulimits;
+    }
+
+    /** Buildx's {@code --ulimit}: {@code NAME=SOFT[:HARD]}. */
+    @DataBoundSetter
+    public void setUlimits(Object ulimits) {
+        this.ulimits = strings("ulimits", ulimits);
+    }
+
+    public String getCgroupParent() {
+        return cgroupParent;
+    }
+
+    /** Buildx's {@code --cgroup-parent}. */
+    @DataBoundSetter
+    public void setCgroupParent(String cgroupParent) {
+        this.cgroupParent = DriverConfig.blankToNull(cgroupParent);
+    }
+
     public List<String> getAnnotations() {
         return annotations;
     }
@@ -381,6 +414,9 @@ public final class BuildKitStep extends Step {
         r.network = network;
         r.addHosts.addAll(addHosts);
         r.annotations.addAll(annotations);
+        r.shmSize = shmSize;
+        r.ulimits.addAll(ulimits);
+        r.cgroupParent = cgroupParent;
         r.provenance = provenance;
         r.sbom = sbom;
         r.noCache = noCache;

@@ -36,6 +36,9 @@ public final class BuildRequest implements Serializable {
     String network;
     final List<String> addHosts = new ArrayList<>();
     final List<String> annotations = new ArrayList<>();
+    String shmSize;
+    final List<String> ulimits = new ArrayList<>();
+    String cgroupParent;
     String sbom;
     boolean noCache;
     boolean pull;
@@ -81,6 +84,8 @@ public final class BuildRequest implements Serializable {
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
         annotations.forEach(spec::annotation);
+        ulimits.forEach(spec::ulimit);
+        spec.shmSize(shmSize).cgroupParent(cgroupParent);
         spec.network(network);
         spec.provenance(provenance).sbom(sbom);
         credentials.applyTo(spec);

@@ -95,6 +95,16 @@ public class BuildSpecTest {
     }
 
     @Test
+    public void runStepLimitsAsBuildxSendsThem() throws IOException {
+        BuildSpec spec = BuildSpec.builder().context(ctx.toString()).shmSize("128m").ulimit("nofile=1024:2048")
+                .ulimit("nproc=512").cgroupParent("ci.slice").build();
+        java.util.Map<String, String> attrs = SolveRequests.prepare(spec, true).request().getFrontendAttrsMap();
+        org.junit.Assert.assertEquals("134217728", attrs.get("shm-size"));
+        org.junit.Assert.assertEquals("nofile=1024:2048,nproc=512:512", attrs.get("ulimit"));
+        org.junit.Assert.assertEquals("ci.slice", attrs.get("cgroup-parent"));
+    }
+
+    @Test
     public void badValuesAreNamed() {
         Object[][] rows = {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.platform("linux/amd64/v3/extra"), "platforms: invalid platform \"linux/amd64/v3/extra\""},
@@ -114,6 +124,8 @@ public class BuildSpecTest {
             {(UnaryOperator<BuildSpec.Builder>) b -> b.allow("root.everything"), "allow: unknown entitlement \"root.everything\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.network("bridge"), "network: \"bridge\" is not default, host or none"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.addHost("justahost"), "addHosts: \"justahost\" is not HOST:IP"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.shmSize("lots"), "shmSize: \"lots\" is not a size"},
+            {(UnaryOperator<BuildSpec.Builder>) b -> b.ulimit("files=10"), "ulimits: \"files=10\" is not NAME=SOFT[:HARD]"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.annotation("novalue"), "annotations: \"novalue\" is not [TYPE:]KEY=VALUE"},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.annotation("layer:k=v"), "annotations: \"layer:k=v\": unknown annotation type \"layer\""},
             {(UnaryOperator<BuildSpec.Builder>) b -> b.attest("mode=max"), "attestations: attestation \"mode=max\" has no type="},

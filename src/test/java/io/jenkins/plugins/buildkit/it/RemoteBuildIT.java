@@ -328,7 +328,7 @@ public class RemoteBuildIT {
         assertThat("the scanner saw the image's one file", statement, containsString("files-1"));
     }
 
-    /** A named local context, an extra hosts line, no network, and an insecure step the daemon allows. */
+    /** A named local context, an extra hosts line, no network, an insecure step the daemon allows, ulimit and shm size. */
     @Test
     public void namedContextsHostsNetworkAndEntitlementsReachTheBuild() throws Exception {
         Path extra = tmp.newFolder("shared-files").toPath();
@@ -337,15 +337,18 @@ public class RemoteBuildIT {
                 + "RUN /bin/busybox grep db.internal /etc/hosts > /out/hosts\n"
                 + "RUN /bin/busybox ls /sys/class/net > /out/net\n"
                 + "RUN /bin/busybox grep CapEff /proc/self/status > /out/caps-default\n"
-                + "RUN --security=insecure /bin/busybox grep CapEff /proc/self/status > /out/caps-insecure\n");
+                + "RUN --security=insecure /bin/busybox grep CapEff /proc/self/status > /out/caps-insecure\n"
+                + "RUN ulimit -n > /out/nofile && /bin/busybox df -k /dev/shm | /bin/busybox tail -1 > /out/shm\n");
         ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
         Path out = tmp.newFolder("named-out").toPath();
         build(BuildSpec.builder().context(ctx.toString()).noCache(true).buildContext("shared=" + extra)
-                .addHost("db.internal:10.1.2.3").network("none").allow("security.insecure")
+                .addHost("db.internal:10.1.2.3").network("none").allow("security.insecure").ulimit("nofile=1234:1234").shmSize("96m")
                 .output("type=local,dest=" + out).build(), SecretMasker.NONE);
         assertEquals("named context\n", Files.readString(out.resolve("out/from-extra.txt")));
         assertThat(Files.readString(out.resolve("out/hosts")), containsString("10.1.2.3"));
         assertEquals("network none leaves only the loopback", "lo", Files.readString(out.resolve("out/net")).trim());
+        assertEquals("1234", Files.readString(out.resolve("out/nofile")).trim());
+        assertThat("/dev/shm has the size asked for", Files.readString(out.resolve("out/shm")), containsString(" 98304 "));
         assertNotEquals("an insecure step has the capabilities a sandboxed one lacks",
                 Files.readString(out.resolve("out/caps-default")), Files.readString(out.resolve("out/caps-insecure")));
     }
