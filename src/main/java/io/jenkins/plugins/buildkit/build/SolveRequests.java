@@ -143,22 +143,22 @@ public final class SolveRequests {
         }
         entitlements.forEach(req::addEntitlements);
         if (spec.shmSize != null) {
-            req.putFrontendAttrs("shm-size", Long.toString(BuildSpec.shmSizeBytes(spec.shmSize)));
+            req.putFrontendAttrs("shm-size", Long.toString(BuildFlags.shmSizeBytes(spec.shmSize)));
         }
         if (!spec.ulimits.isEmpty()) {
-            req.putFrontendAttrs("ulimit", String.join(",", spec.ulimits.stream().map(BuildSpec::ulimitEntry).toList()));
+            req.putFrontendAttrs("ulimit", String.join(",", spec.ulimits.stream().map(BuildFlags::ulimitEntry).toList()));
         }
         if (spec.cgroupParent != null) {
             req.putFrontendAttrs("cgroup-parent", spec.cgroupParent);
         }
         if (!spec.addHosts.isEmpty()) {
-            req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts.stream().map(BuildSpec::hostEntry).toList()));
+            req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts.stream().map(BuildFlags::hostEntry).toList()));
         }
         for (String c : spec.buildContexts) {
             int eq = c.indexOf('=');
             String name = c.substring(0, eq).trim();
             String value = c.substring(eq + 1).trim();
-            if (BuildSpec.isRemoteContext(value)) {
+            if (BuildFlags.isRemoteContext(value)) {
                 req.putFrontendAttrs("context:" + name, value);
             } else {
                 // "context" and "dockerfile" are the session's own directory names
