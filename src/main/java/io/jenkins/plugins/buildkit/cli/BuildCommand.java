@@ -113,12 +113,18 @@ final class BuildCommand implements Callable<Integer> {
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "plain", description = "plain, rawjson or quiet (default: ${DEFAULT-VALUE})")
     String progress;
 
+    @Option(names = {"-q", "--quiet"}, description = "no progress; print only the image digest")
+    boolean quiet;
+
+    @Option(names = "--iidfile", paramLabel = "FILE", description = "write the image ID (its config digest) to the file")
+    Path iidFile;
+
     @Option(names = "--metadata-file", paramLabel = "FILE", description = "write the build result metadata as JSON")
     Path metadataFile;
 
     @Override
     public Integer call() throws Exception {
-        ProgressMode mode = ProgressMode.parse(progress);
+        ProgressMode mode = quiet ? ProgressMode.QUIET : ProgressMode.parse(progress);
         BuildSpec.Builder spec = BuildSpec.builder().context(context).dockerfile(file).target(target)
                 .noCache(noCache).pull(pull).push(push);
         tags.forEach(spec::tag);
@@ -170,6 +176,13 @@ final class BuildCommand implements Callable<Integer> {
         }
         SolveResult result = DriverBuild.run(builder.driver(), spec.build(),
                 mode.renderer(System.err, new SecretMasker(secretValues)), mode == ProgressMode.PLAIN ? System.err : null);
+        if (iidFile != null) {
+            // As Buildx: the image ID is the config digest where the exporter reports one.
+            String id = result.exporterResponse().getOrDefault("containerimage.config.digest", result.imageDigest());
+            if (id != null) {
+                Files.writeString(iidFile, id, StandardCharsets.UTF_8);
+            }
+        }
         if (metadataFile != null) {
             writeMetadata(result.exporterResponse());
         }

@@ -91,6 +91,20 @@ public class CliIT {
     }
 
     @Test
+    public void quietPrintsOnlyTheDigestAndIidfileHoldsTheImageId() throws Exception {
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo quietly\n");
+        Path iid = tmp.getRoot().toPath().resolve("iid");
+        Run r = run("build", "-q", "-t", tag, "--iidfile", iid.toString(), ctx.toString());
+        assertEquals(r.stderr, 0, r.exit);
+        assertThat(r.stderr, org.hamcrest.CoreMatchers.not(containsString("RUN echo quietly")));
+        assertTrue(r.stdout.trim().matches("sha256:[0-9a-f]{64}"));
+        Process inspect = new ProcessBuilder("docker", "image", "inspect", "--format", "{{.Id}}", tag).start();
+        String id = new String(inspect.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        assertEquals(0, inspect.waitFor());
+        assertEquals("the engine's image ID", id, Files.readString(iid));
+    }
+
+    @Test
     public void dockerfileErrorExitsNonZeroNamingTheLine() throws Exception {
         Path ctx = context("FROM scratch\nBOGUS instruction\n");
         Run r = run("build", ctx.toString());
