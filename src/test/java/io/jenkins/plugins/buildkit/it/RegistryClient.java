@@ -13,11 +13,11 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
 /** Reads manifests from the test registry over its TLS port, as a user checking a push would. */
-final class RegistryClient {
+public final class RegistryClient {
     private final TestEnvironment env;
     private final HttpClient http;
 
-    RegistryClient(TestEnvironment env) throws Exception {
+    public RegistryClient(TestEnvironment env) throws Exception {
         this.env = env;
         KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
         trust.load(null, null);
@@ -31,7 +31,7 @@ final class RegistryClient {
     }
 
     /** A blob's content, as text. */
-    String blob(String repository, String digest) throws Exception {
+    public String blob(String repository, String digest) throws Exception {
         String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + env.registry + "/v2/" + repository + "/blobs/" + digest))
@@ -44,7 +44,7 @@ final class RegistryClient {
     }
 
     /** The response to a manifest GET: the digest header and the body. */
-    HttpResponse<String> manifest(String repository, String reference) throws Exception {
+    public HttpResponse<String> manifest(String repository, String reference) throws Exception {
         String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + env.registry + "/v2/" + repository + "/manifests/" + reference))

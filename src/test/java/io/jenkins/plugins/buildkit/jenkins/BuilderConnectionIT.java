@@ -5,7 +5,6 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertNotNull;
 
 import io.jenkins.plugins.buildkit.it.ContextFixtures;
-import io.jenkins.plugins.buildkit.it.FileTaskListener;
 import io.jenkins.plugins.buildkit.it.TestEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

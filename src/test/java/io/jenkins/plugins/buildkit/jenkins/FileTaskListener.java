@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildkit.it;
+package io.jenkins.plugins.buildkit.jenkins;
 
 import hudson.model.TaskListener;
 import java.io.FileNotFoundException;

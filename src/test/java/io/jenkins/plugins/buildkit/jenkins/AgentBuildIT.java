@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildkit.it;
+package io.jenkins.plugins.buildkit.jenkins;
 
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
@@ -8,17 +8,10 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import hudson.AbortException;
-import io.jenkins.plugins.buildkit.jenkins.AgentBuild;
-import io.jenkins.plugins.buildkit.jenkins.BuildKitStep;
-import io.jenkins.plugins.buildkit.jenkins.BuildOutcome;
-import io.jenkins.plugins.buildkit.jenkins.BuildSecret;
-import io.jenkins.plugins.buildkit.jenkins.CredentialResolver;
-import io.jenkins.plugins.buildkit.jenkins.DriverSpec;
-import io.jenkins.plugins.buildkit.jenkins.FakeCredentials;
-import io.jenkins.plugins.buildkit.jenkins.RegistryCredential;
-import io.jenkins.plugins.buildkit.jenkins.RemoteDriverConfig;
-import io.jenkins.plugins.buildkit.jenkins.ResolvedCredentials;
-import io.jenkins.plugins.buildkit.jenkins.SecretValue;
+import io.jenkins.plugins.buildkit.it.ContextFixtures;
+import io.jenkins.plugins.buildkit.it.PackagedPlugin;
+import io.jenkins.plugins.buildkit.it.RegistryClient;
+import io.jenkins.plugins.buildkit.it.TestEnvironment;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
@@ -220,11 +213,11 @@ public class AgentBuildIT {
         step.setNoCache(true);
         String image = "buildkit-jenkins-test/packaged-ssh:" + System.nanoTime();
         step.setTags(List.of(image));
-        step.setSsh(List.of(new io.jenkins.plugins.buildkit.jenkins.SshForward(null, "deploy-key")));
+        step.setSsh(List.of(new SshForward(null, "deploy-key")));
         FakeCredentials credentials = new FakeCredentials()
                 .sshKey("deploy-key", Files.readString(Path.of(System.getenv("BUILDKIT_TEST_SSH_KEY"))), null);
         ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), step.getSsh(), List.of(), credentials);
-        DriverSpec docker = new io.jenkins.plugins.buildkit.jenkins.DockerDriverConfig.Spec("engine", List.of(), null, null);
+        DriverSpec docker = new DockerDriverConfig.Spec("engine", List.of(), null, null);
         runFromPackagedPlugin(new AgentBuild(docker, step.toRequest(), resolved, Map.of(), new FileTaskListener(log.toString())));
         assertThat(logText(), containsString("agentcheck: signature verified"));
         Process inspect = new ProcessBuilder("docker", "image", "inspect", image).start();
