@@ -264,6 +264,23 @@ public class RemoteBuildIT {
         assertThat(manifest, containsString("\"org.opencontainers.image.description\":\"annotatedbythetest\""));
     }
 
+    /**
+     * The in-toto statement whose predicate type starts with {@code predicateType} that an image index carries: index -> attestation
+     * manifest -> the layer annotated with that predicate type.
+     */
+    private String attestationStatement(String repo, String index, String predicateType) throws Exception {
+        java.util.regex.Matcher attestation = java.util.regex.Pattern
+                .compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\\{[^}]*\"vnd.docker.reference.type\":\"attestation-manifest\"")
+                .matcher(index);
+        assertTrue(index, attestation.find());
+        RegistryClient registry = new RegistryClient(env);
+        String manifest = registry.manifest(repo, attestation.group(1)).body().replaceAll("\\s", "");
+        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\"in-toto.io/predicate-type\":\""
+                + java.util.regex.Pattern.quote(predicateType) + "[^\"]*\"").matcher(manifest);
+        assertTrue(manifest, layer.find());
+        return registry.blob(repo, layer.group(1));
+    }
+
     /** As with Buildx: a minimal provenance attestation by default, none with provenance=false, the full one with mode=max. */
     @Test
     public void provenanceAttestationsFollowBuildx() throws Exception {
@@ -276,16 +293,7 @@ public class RemoteBuildIT {
         assertThat("a plain image manifest", off, containsString("\"layers\""));
 
         String max = pushAndFetch(repo, "max", BuildSpec.builder().provenance("mode=max"));
-        java.util.regex.Matcher attestation = java.util.regex.Pattern
-                .compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\\{[^}]*" + java.util.regex.Pattern.quote(attestationManifest))
-                .matcher(max);
-        assertTrue(max, attestation.find());
-        RegistryClient registry = new RegistryClient(env);
-        String manifest = registry.manifest(repo, attestation.group(1)).body().replaceAll("\\s", "");
-        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("\"layers\":\\[\\{[^}]*\"digest\":\"(sha256:[0-9a-f]{64})\"")
-                .matcher(manifest);
-        assertTrue(manifest, layer.find());
-        String statement = registry.blob(repo, layer.group(1));
+        String statement = attestationStatement(repo, max, "https://slsa.dev/provenance/");
         assertThat(statement, containsString("https://slsa.dev/provenance/"));
         assertThat("mode=max records the build's definition", statement, containsString("\"buildConfig\""));
     }
@@ -313,17 +321,7 @@ public class RemoteBuildIT {
 
         String repo = "it/sbom";
         String index = pushAndFetch(repo, "sbom", BuildSpec.builder().provenance("false").sbom("generator=" + scannerImage));
-        java.util.regex.Matcher attestation = java.util.regex.Pattern
-                .compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\\{[^}]*\"vnd.docker.reference.type\":\"attestation-manifest\"")
-                .matcher(index);
-        assertTrue(index, attestation.find());
-        RegistryClient registry = new RegistryClient(env);
-        String manifest = registry.manifest(repo, attestation.group(1)).body().replaceAll("\\s", "");
-        assertThat(manifest, containsString("\"in-toto.io/predicate-type\":\"https://spdx.dev/Document\""));
-        java.util.regex.Matcher layer = java.util.regex.Pattern.compile("\"digest\":\"(sha256:[0-9a-f]{64})\"[^}]*\"in-toto.io/predicate-type\":\"https://spdx.dev/Document\"")
-                .matcher(manifest);
-        assertTrue(manifest, layer.find());
-        String statement = registry.blob(repo, layer.group(1));
+        String statement = attestationStatement(repo, index, "https://spdx.dev/Document");
         assertThat(statement, containsString("scanned-by-the-test"));
         assertThat("the scanner saw the image's one file", statement, containsString("files-1"));
     }
