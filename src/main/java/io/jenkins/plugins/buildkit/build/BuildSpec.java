@@ -119,6 +119,11 @@ public final class BuildSpec implements Serializable {
         return List.copyOf(byType.values());
     }
 
+    /** Whether a {@code --build-context} value is a directory path, not an image, stage, URL or OCI layout. */
+    public static boolean isDirectoryContext(String value) {
+        return !BuildFlags.isRemoteContext(value) && !value.startsWith("oci-layout://");
+    }
+
     /** Every annotation's exporter attributes; call after {@link #validate()}. */
     public Map<String, String> annotationAttrs() {
         Map<String, String> attrs = new java.util.LinkedHashMap<>();

@@ -65,7 +65,7 @@ public final class BuildRequest implements Serializable {
         BuildSpec.Builder spec = BuildSpec.builder()
                 .context(resolve(workspace, context == null || context.isBlank() ? "." : context))
                 .dockerfile(file == null || file.isBlank() ? null : resolve(workspace, file))
-                .target(blankToNull(target))
+                .target(DriverConfig.blankToNull(target))
                 .noCache(noCache).pull(pull).push(push);
         buildArgs.forEach(spec::buildArg);
         labels.forEach(spec::label);
@@ -80,7 +80,7 @@ public final class BuildRequest implements Serializable {
         attestations.forEach(spec::attest);
         // a directory context, like the main one, is taken from the workspace
         buildContexts.forEach((name, value) -> spec.buildContext(name + "="
-                + (value.contains("://") || value.startsWith("target:") || value.startsWith("git@") ? value : resolve(workspace, value))));
+                + (BuildSpec.isDirectoryContext(value) ? resolve(workspace, value) : value)));
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
         annotations.forEach(spec::annotation);
@@ -99,7 +99,4 @@ public final class BuildRequest implements Serializable {
         return (f.isAbsolute() ? f : new File(workspace, path)).getPath();
     }
 
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s;
-    }
 }
