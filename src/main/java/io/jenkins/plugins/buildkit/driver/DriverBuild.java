@@ -24,8 +24,8 @@ public final class DriverBuild {
 
     /**
      * As {@link #run(Driver, BuildSpec, ProgressListener)}, telling {@code log} first which builder
-     * builds (as Buildx's plain output does) and what readying it took: a container created, an image
-     * pulled, the daemon reached.
+     * builds (as Buildx's plain output does) and what readying a daemon the driver runs took: a
+     * container created, an image pulled.
      */
     public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress, PrintStream log)
             throws IOException, InterruptedException {
@@ -33,7 +33,11 @@ public final class DriverBuild {
         FeatureCheck.check(driver, spec);
         if (log != null) {
             log.println("#0 building with \"" + driver.builderName() + "\" instance using " + driver.driverName() + " driver");
-            driver.bootstrap(log);
+            // Only a daemon we run has readying worth telling (a container made, an image pulled); for one
+            // someone else runs, bootstrapping would only open a second connection before the build's own.
+            if (driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
+                driver.bootstrap(log);
+            }
             log.println();
         }
         try (BuildKitClient client = driver.connect()) {
