@@ -20,6 +20,8 @@ import org.kohsuke.stapler.StaplerRequest2;
 public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     private List<BuilderConfig> builders = new ArrayList<>();
     private String defaultBuilder;
+    /** Set while the form binds: its setters then leave saving to {@link #configure}. */
+    private transient boolean binding;
 
     public BuildKitGlobalConfiguration() {
         load();
@@ -36,7 +38,7 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setBuilders(List<BuilderConfig> builders) {
         this.builders = builders == null ? new ArrayList<>() : new ArrayList<>(builders);
-        save();
+        saveUnlessBinding();
     }
 
     public String getDefaultBuilder() {
@@ -46,7 +48,7 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     @DataBoundSetter
     public void setDefaultBuilder(String defaultBuilder) {
         this.defaultBuilder = DriverConfig.blankToNull(defaultBuilder);
-        save();
+        saveUnlessBinding();
     }
 
     /** The builder a build asks for (or the default one); the error names the builders there are. */
@@ -81,22 +83,33 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
         return problems;
     }
 
-    /** Refuses a configuration with problems, keeping the one in force; nothing is saved then. */
+    /** Refuses a configuration with problems, keeping the one in force and on disk. */
     @Override
     public boolean configure(StaplerRequest2 req, JSONObject json) throws FormException {
         List<BuilderConfig> oldBuilders = builders;
         String oldDefault = defaultBuilder;
         builders = new ArrayList<>();
         defaultBuilder = null;
-        req.bindJSON(this, json);
+        binding = true;
+        try {
+            req.bindJSON(this, json);
+        } finally {
+            binding = false;
+        }
         List<String> problems = problems(getBuilders(), defaultBuilder);
         if (!problems.isEmpty()) {
             builders = oldBuilders;
             defaultBuilder = oldDefault;
-            save();
             throw new FormException(String.join("; ", problems), "builders");
         }
         save();
         return true;
+    }
+
+    /** Configuration as Code sets properties one by one, each kept at once; the form saves once when bound. */
+    private void saveUnlessBinding() {
+        if (!binding) {
+            save();
+        }
     }
 }
