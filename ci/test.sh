@@ -9,4 +9,6 @@ trap 'bash "$ROOT/ci/test-env.sh" stop' EXIT
 bash "$ROOT/ci/test-env.sh" start
 # shellcheck disable=SC1091
 . "$BUILDKIT_TEST_ENV_DIR/env.sh"
+# shellcheck disable=SC1091
+. "$ROOT/ci/toolchain.sh"
 mvn -B -ntp verify "$@"

@@ -1,9 +1,0 @@
-// Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
-package com.cloudbees.plugins.credentials;
-
-import hudson.ExtensionPoint;
-import hudson.model.Describable;
-import java.io.Serializable;
-
-public interface Credentials extends Describable<Credentials>, Serializable, ExtensionPoint {
-}

@@ -1,9 +1,0 @@
-// Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
-package com.cloudbees.plugins.credentials.common;
-
-import com.cloudbees.plugins.credentials.Credentials;
-import hudson.util.Secret;
-
-public interface PasswordCredentials extends Credentials {
-    Secret getPassword();
-}

@@ -1,5 +1,0 @@
-// Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
-package hudson;
-
-public abstract class Launcher {
-}

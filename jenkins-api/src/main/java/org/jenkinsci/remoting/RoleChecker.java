@@ -1,5 +1,0 @@
-// Compile-only mirror of the Jenkins API (see DESIGN.md, "Compile-time Jenkins API"); never packaged.
-package org.jenkinsci.remoting;
-
-public abstract class RoleChecker {
-}
