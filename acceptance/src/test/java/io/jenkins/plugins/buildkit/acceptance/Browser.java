@@ -33,7 +33,9 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     private final Path screenshots;
     private final String baseUrl;
-    private int shots;
+    /** Shared by every browser of the run, so that the screenshots of a restarted browser follow the others. */
+    private static final java.util.concurrent.atomic.AtomicInteger SHOTS = new java.util.concurrent.atomic.AtomicInteger();
+    private int shot;
 
     Browser(String baseUrl, Path screenshots, Path driverLog) throws IOException {
         this.baseUrl = baseUrl;
@@ -69,6 +71,7 @@ final class Browser implements AutoCloseable {
             return new WebDriverWait(driver, timeout, Duration.ofMillis(200)).withMessage(what).until(condition);
         } catch (TimeoutException e) {
             screenshot("timeout");
+            savePage("timeout");
             throw e;
         }
     }
@@ -113,7 +116,7 @@ final class Browser implements AutoCloseable {
     Path screenshot(String name) {
         try {
             File png = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-            Path to = screenshots.resolve(String.format("%02d-%s.png", ++shots, name));
+            Path to = screenshots.resolve(String.format("%02d-%s.png", shot = SHOTS.incrementAndGet(), name));
             Files.copy(png.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
             return to;
         } catch (IOException | RuntimeException e) {
@@ -125,7 +128,7 @@ final class Browser implements AutoCloseable {
     /** Also the page's HTML next to the screenshot, for a failure's post-mortem. */
     void savePage(String name) {
         try {
-            Files.writeString(screenshots.resolve(String.format("%02d-%s.html", shots, name)), driver.getPageSource());
+            Files.writeString(screenshots.resolve(String.format("%02d-%s.html", shot, name)), driver.getPageSource());
         } catch (IOException | RuntimeException e) {
             System.out.println("[acceptance] page source " + name + " not saved: " + e);
         }
