@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Measures how fast the command line streams a build context to BuildKit, and how much memory the
 # JVM needs for it: prints MB/s and peak RSS for contexts of the given sizes (MiB). Needs the test
-# environment (ci/test-env.sh start) and target/buildkit-cli.jar (mvn package).
+# environment (ci/test-env.sh start) and core/target/buildkit-cli.jar (mvn -pl core package).
 #   ci/bench-context.sh [SIZE_MIB...]        default: 64 256 1024
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . /tmp/buildkit-test-env/env.sh
-jar=target/buildkit-cli.jar
+jar=core/target/buildkit-cli.jar
 [ -f "$jar" ] || { echo "build $jar first: mvn -B package -DskipTests" >&2; exit 2; }
 certs=$BUILDKIT_TEST_CERTS
 work=$(mktemp -d)

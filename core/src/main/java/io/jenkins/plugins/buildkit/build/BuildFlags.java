@@ -79,7 +79,7 @@ final class BuildFlags {
     static final List<String> ENTITLEMENTS = List.of("network.host", "security.insecure");
     private static final Pattern CONTEXT_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:/-]*");
 
-    static String buildContextProblem(String c) {
+    static String buildContextProblem(String c, BuildSpec spec) {
         int eq = c == null ? -1 : c.indexOf('=');
         if (eq <= 0 || eq == c.length() - 1) {
             return "\"" + c + "\" is not NAME=VALUE";
@@ -95,7 +95,7 @@ final class BuildFlags {
         if (value.startsWith("oci-layout://")) {
             return "\"" + value + "\": oci-layout:// contexts are not supported yet";
         }
-        return Files.isDirectory(Path.of(value)) ? null : "\"" + name + "\": directory not found: " + value;
+        return Files.isDirectory(spec.resolve(value)) ? null : "\"" + name + "\": directory not found: " + value;
     }
 
     static boolean isRemoteContext(String value) {

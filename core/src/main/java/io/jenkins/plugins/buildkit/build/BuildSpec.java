@@ -50,6 +50,8 @@ public final class BuildSpec implements Serializable {
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
+    /** What relative paths (context, file, output and cache directories) are relative to; null: the process's. */
+    final Path workingDirectory;
 
     private BuildSpec(Builder b) {
         this.context = b.context;
@@ -77,6 +79,16 @@ public final class BuildSpec implements Serializable {
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
+        this.workingDirectory = b.workingDirectory;
+    }
+
+    /**
+     * A path the user gave, made absolute against the working directory, as Buildx takes paths from
+     * the directory it runs in; on Jenkins that directory is the workspace.
+     */
+    public Path resolve(String path) {
+        Path p = Path.of(path);
+        return (workingDirectory == null ? p.toAbsolutePath() : workingDirectory.resolve(p)).normalize();
     }
 
     public static Builder builder() {
@@ -84,7 +96,7 @@ public final class BuildSpec implements Serializable {
     }
 
     public Path contextDir() {
-        return Path.of(context).toAbsolutePath().normalize();
+        return resolve(context);
     }
 
     /** The Dockerfile: {@code file} relative to the working directory when given, else {@code Dockerfile} in the context. */
@@ -92,7 +104,7 @@ public final class BuildSpec implements Serializable {
         if (dockerfile == null || dockerfile.isBlank()) {
             return contextDir().resolve("Dockerfile");
         }
-        return Path.of(dockerfile).toAbsolutePath().normalize();
+        return resolve(dockerfile);
     }
 
     public List<String> platforms() {
@@ -117,11 +129,6 @@ public final class BuildSpec implements Serializable {
             byType.put(spec.type(), spec);
         }
         return List.copyOf(byType.values());
-    }
-
-    /** Whether a {@code --build-context} value is a directory path, not an image, stage, URL or OCI layout. */
-    public static boolean isDirectoryContext(String value) {
-        return !BuildFlags.isRemoteContext(value) && !value.startsWith("oci-layout://");
     }
 
     /** Every annotation's exporter attributes; call after {@link #validate()}. */
@@ -248,7 +255,7 @@ public final class BuildSpec implements Serializable {
             }
         }
         for (String c : buildContexts) {
-            String problem = BuildFlags.buildContextProblem(c);
+            String problem = BuildFlags.buildContextProblem(c, this);
             if (problem != null) {
                 problems.add("buildContexts: " + problem);
             }
@@ -345,6 +352,7 @@ public final class BuildSpec implements Serializable {
     /** Collects a build request; nothing is checked until {@link BuildSpec#validate()}. */
     public static final class Builder {
         private String context = ".";
+        private Path workingDirectory;
         private String dockerfile;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
@@ -371,6 +379,12 @@ public final class BuildSpec implements Serializable {
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
 
         private Builder() {
+        }
+
+        /** What relative paths are relative to (default: the process's working directory). */
+        public Builder workingDirectory(Path dir) {
+            this.workingDirectory = dir == null ? null : dir.toAbsolutePath().normalize();
+            return this;
         }
 
         public Builder context(String dir) {

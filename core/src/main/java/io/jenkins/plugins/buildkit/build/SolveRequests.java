@@ -47,8 +47,8 @@ public final class SolveRequests {
      * A local cache import names a digest: the one {@code index.json} records for the tag. Without
      * one there is nothing to import, and Buildx goes on without it; so do we.
      */
-    private static CacheOptionsEntry localCacheImport(CacheOptionsEntry entry, BuildSession.Builder session) throws IOException {
-        Path src = Path.of(entry.getAttrsOrThrow("src")).toAbsolutePath().normalize();
+    private static CacheOptionsEntry localCacheImport(CacheOptionsEntry entry, BuildSpec spec, BuildSession.Builder session) throws IOException {
+        Path src = spec.resolve(entry.getAttrsOrThrow("src"));
         OciLayoutStore store = new OciLayoutStore(src);
         String digest = entry.getAttrsOrDefault("digest", "");
         if (digest.isEmpty()) {
@@ -163,7 +163,7 @@ public final class SolveRequests {
             } else {
                 // "context" and "dockerfile" are the session's own directory names
                 String localName = name.equals("context") || name.equals("dockerfile") ? "_" + name : name;
-                Path dir = Path.of(value).toAbsolutePath().normalize();
+                Path dir = spec.resolve(value);
                 session.directory(localName, dir);
                 req.putFrontendAttrs("context:" + name, "local:" + localName);
                 req.putFrontendAttrs("sharedkey:localdir:" + name, dir.getFileName() == null ? name : dir.getFileName().toString());
@@ -196,7 +196,7 @@ public final class SolveRequests {
                     }
                     session.export(i, loader.target());
                 } else {
-                    Path destPath = Path.of(dest).toAbsolutePath().normalize();
+                    Path destPath = spec.resolve(dest);
                     session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));
                 }
             }
@@ -213,7 +213,7 @@ public final class SolveRequests {
             for (String c : spec.cacheFrom) {
                 CacheOptionsEntry entry = CacheSpec.parse(c);
                 if (entry.getType().equals("local")) {
-                    entry = localCacheImport(entry, session);
+                    entry = localCacheImport(entry, spec, session);
                     if (entry == null) {
                         continue;
                     }
@@ -223,7 +223,7 @@ public final class SolveRequests {
             for (String c : spec.cacheTo) {
                 CacheOptionsEntry entry = CacheSpec.parse(c);
                 if (entry.getType().equals("local")) {
-                    Path dest = Path.of(entry.getAttrsOrThrow("dest")).toAbsolutePath().normalize();
+                    Path dest = spec.resolve(entry.getAttrsOrThrow("dest"));
                     Files.createDirectories(dest);
                     OciLayoutStore store = new OciLayoutStore(dest);
                     entry = entry.toBuilder().putAttrs("dest", dest.toString()).build();

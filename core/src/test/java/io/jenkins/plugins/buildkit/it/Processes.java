@@ -7,11 +7,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** What runs on this machine: a build step's process is visible here whichever daemon started it. */
-final class Processes {
+public final class Processes {
     private Processes() {
     }
 
-    static boolean running(String cmdline) throws IOException {
+    public static boolean running(String cmdline) throws IOException {
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             return procs.filter(p -> p.getFileName().toString().matches("\\d+")).anyMatch(p -> {
                 try {

@@ -54,8 +54,9 @@ public final class BuildRequest implements Serializable {
     }
 
     /**
-     * The build spec for a workspace: relative {@code context} and {@code file} are taken from the
-     * workspace, as Buildx takes them from its working directory.
+     * The build spec for a workspace: every relative path ({@code context}, {@code file}, output and
+     * cache directories, directory build contexts) is taken from the workspace, as Buildx takes them
+     * from its working directory.
      *
      * @param defaultPlatforms the builder's fixed platforms, used when the request names none
      */
@@ -63,8 +64,9 @@ public final class BuildRequest implements Serializable {
             throws InvalidBuildSpecException {
         progressMode();
         BuildSpec.Builder spec = BuildSpec.builder()
-                .context(resolve(workspace, context == null || context.isBlank() ? "." : context))
-                .dockerfile(file == null || file.isBlank() ? null : resolve(workspace, file))
+                .workingDirectory(workspace.toPath())
+                .context(context == null || context.isBlank() ? "." : context)
+                .dockerfile(file == null || file.isBlank() ? null : file)
                 .target(DriverConfig.blankToNull(target))
                 .noCache(noCache).pull(pull).push(push);
         buildArgs.forEach(spec::buildArg);
@@ -78,9 +80,7 @@ public final class BuildRequest implements Serializable {
         cacheFrom.forEach(spec::cacheFrom);
         cacheTo.forEach(spec::cacheTo);
         attestations.forEach(spec::attest);
-        // a directory context, like the main one, is taken from the workspace
-        buildContexts.forEach((name, value) -> spec.buildContext(name + "="
-                + (BuildSpec.isDirectoryContext(value) ? resolve(workspace, value) : value)));
+        buildContexts.forEach((name, value) -> spec.buildContext(name + "=" + value));
         allow.forEach(spec::allow);
         addHosts.forEach(spec::addHost);
         annotations.forEach(spec::annotation);
@@ -92,11 +92,6 @@ public final class BuildRequest implements Serializable {
         BuildSpec built = spec.build();
         built.validate();
         return built;
-    }
-
-    private static String resolve(File workspace, String path) {
-        File f = new File(path);
-        return (f.isAbsolute() ? f : new File(workspace, path)).getPath();
     }
 
 }

@@ -7,7 +7,6 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
-import hudson.util.Secret;
 import io.jenkins.plugins.buildkit.driver.BuilderInfo;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
 import java.io.IOException;
@@ -71,8 +70,8 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
             if (c == null) {
                 throw new IOException("credentialsId: no certificate credential with id \"" + credentialsId + "\"");
             }
-            Secret secret = c.getPassword();
-            String password = secret == null ? "" : secret.getPlainText();
+            // the Credentials plugin declares the password non-null; an empty one stands for none
+            String password = c.getPassword().getPlainText();
             CertificatePem pem = CertificatePem.from(c.getKeyStore(), password.toCharArray(), credentialsId);
             cert = pem.certificateChain();
             key = pem.privateKey();

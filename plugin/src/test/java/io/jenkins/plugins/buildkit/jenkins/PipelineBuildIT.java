@@ -1,0 +1,220 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.FilePath;
+import hudson.model.Computer;
+import hudson.model.FreeStyleBuild;
+import hudson.model.FreeStyleProject;
+import hudson.model.Label;
+import hudson.model.Result;
+import hudson.model.User;
+import hudson.slaves.DumbSlave;
+import io.jenkins.plugins.buildkit.it.Processes;
+import io.jenkins.plugins.buildkit.it.RegistryClient;
+import io.jenkins.plugins.buildkit.it.TestEnvironment;
+import java.io.File;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.logging.Level;
+import jenkins.model.Jenkins;
+import jenkins.security.QueueItemAuthenticatorConfiguration;
+import org.htmlunit.html.HtmlPage;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.LoggerRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+import org.jvnet.hudson.test.MockQueueItemAuthenticator;
+
+/**
+ * {@code buildkitBuild} and the freestyle step in a real Jenkins, on the built-in node and on an
+ * agent (a separate JVM over a remoting channel, with Jenkins's class filter), against the real
+ * buildkitd and registry: what a user checks after a build.
+ */
+public class PipelineBuildIT {
+    @Rule
+    public JenkinsRule r = new JenkinsRule();
+
+    /** Jenkins's class filter logs every class it refuses to send or store (JEP-200). */
+    @Rule
+    public LoggerRule classFilter = new LoggerRule().record("jenkins.security.ClassFilterImpl", Level.FINE)
+            .record(hudson.remoting.ClassFilter.class, Level.FINE).capture(200);
+
+    private static final String SECRET = "tok-" + System.nanoTime() + "-value";
+
+    private TestEnvironment env;
+    private DumbSlave agent;
+
+    @Before
+    public void setUp() throws Exception {
+        env = TestEnvironment.require();
+        TestJenkins.addCredentials(TestJenkins.clientCertificate(env), TestJenkins.registryLogin(env),
+                TestJenkins.secretText(TestJenkins.TOKEN, SECRET));
+        TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env));
+        agent = r.createOnlineSlave(Label.get("linux"));
+    }
+
+    /** The Dockerfile every build here uses: a busybox image whose RUN step reads the secret and writes it into the image. */
+    private String prepareContext() {
+        return "writeFile file: 'app/Dockerfile', text: '''FROM scratch\nCOPY rootfs/ /\n"
+                + "RUN --mount=type=secret,id=token echo \"the token is $(cat /run/secrets/token)\" && cp /run/secrets/token /seen\n'''\n"
+                + "sh '''cd app && " + TestJenkins.busyboxRootfs(env) + "'''\n";
+    }
+
+    private String buildkitCall(String image) {
+        return "buildkitBuild(context: 'app', tags: ['" + image + "'], push: true, noCache: true,"
+                + " outputs: ['type=local,dest=out'],"
+                + " secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']],"
+                + " registryCredentials: [[registry: '" + env.registry + "', credentialsId: '" + TestJenkins.REGISTRY_LOGIN + "']])";
+    }
+
+    private WorkflowRun runPipeline(String script) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun run = r.buildAndAssertSuccess(job);
+        System.out.print(JenkinsRule.getLog(run));
+        return run;
+    }
+
+    /** What a user checks after a push: the registry has the digest the step returned, the log masks the secret, the export landed. */
+    private void assertPushed(WorkflowRun run, String repository, String tag, FilePath workspace) throws Exception {
+        String log = JenkinsRule.getLog(run);
+        HttpResponse<String> manifest = new RegistryClient(env).manifest(repository, tag);
+        assertEquals(200, manifest.statusCode());
+        String digest = manifest.headers().firstValue("Docker-Content-Digest").orElseThrow();
+        assertThat(log, containsString("#0 building with \"shared\" instance using remote driver"));
+        assertThat(log, containsString("the token is ****"));
+        assertThat(log, not(containsString(SECRET)));
+        assertThat(log, not(containsString(env.registryPassword)));
+        assertThat(log, containsString("result digest=" + digest + " builder=shared images=[" + env.registry + "/" + repository + ":" + tag + "]"));
+        assertEquals("the relative dest is in the workspace", SECRET, workspace.child("out/seen").readToString());
+        assertFalse("nothing lands in the Jenkins process's directory", new File("out/seen").exists());
+        BuildKitBuildAction action = run.getAction(BuildKitBuildAction.class);
+        assertNotNull("the build page record", action);
+        assertEquals(digest, action.getDigest());
+        HtmlPage page = r.createWebClient().getPage(run);
+        assertThat(page.asNormalizedText(), containsString(digest));
+    }
+
+    private void assertNoClassRejected() {
+        List<String> rejected = classFilter.getMessages().stream()
+                .filter(m -> m.contains("Rejected") || m.contains("might be dangerous") || m.contains("Refusing to marshal")).toList();
+        assertTrue("Jenkins's class filter rejected: " + rejected, rejected.isEmpty());
+    }
+
+    @Test
+    public void scriptedPipelineOnAnAgentPushesWithAJenkinsLoginMasksTheSecretAndExportsIntoTheWorkspace() throws Exception {
+        String tag = "scripted-" + System.nanoTime();
+        String image = env.registry + "/jenkins/pipeline:" + tag;
+        WorkflowRun run = runPipeline("node('linux') {\n" + prepareContext()
+                + "def result = " + buildkitCall(image) + "\n"
+                + "echo \"result digest=${result.digest} builder=${result.builder} images=${result.imageNames}\"\n"
+                + "echo \"metadata digest=${result.metadata['containerimage.digest']}\"\n}\n");
+        assertPushed(run, "jenkins/pipeline", tag, agent.getWorkspaceFor((WorkflowJob) run.getParent()).child("app").getParent());
+        assertThat(JenkinsRule.getLog(run), containsString("metadata digest=" + run.getAction(BuildKitBuildAction.class).getDigest()));
+        assertNoClassRejected();
+    }
+
+    @Test
+    public void declarativePipelineOnTheBuiltInNodeAndOnAnAgent() throws Exception {
+        String tag = "declarative-" + System.nanoTime();
+        String image = env.registry + "/jenkins/declarative:" + tag;
+        r.jenkins.setLabelString("controller");
+        WorkflowRun run = runPipeline("pipeline {\n  agent none\n  stages {\n"
+                + "    stage('built-in') {\n      agent { label 'controller' }\n      steps {\n        script {\n"
+                + prepareContext()
+                + "          def result = " + buildkitCall(image) + "\n"
+                + "          echo \"result digest=${result.digest} builder=${result.builder} images=${result.imageNames}\"\n"
+                + "        }\n      }\n    }\n"
+                + "    stage('agent') {\n      agent { label 'linux' }\n      steps {\n"
+                + prepareContext()
+                + "        buildkitBuild context: 'app', tags: '" + env.registry + "/jenkins/declarative:agent-" + tag + "',"
+                + " push: true, secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']],"
+                + " registryCredentials: [[registry: '" + env.registry + "', credentialsId: '" + TestJenkins.REGISTRY_LOGIN + "']]\n"
+                + "      }\n    }\n  }\n}\n");
+        // the first build ran on the built-in node: its workspace is the controller's
+        assertPushed(run, "jenkins/declarative", tag, r.jenkins.getWorkspaceFor((WorkflowJob) run.getParent()));
+        assertEquals(200, new RegistryClient(env).manifest("jenkins/declarative", "agent-" + tag).statusCode());
+        assertEquals("one record per build", 2, run.getActions(BuildKitBuildAction.class).size());
+        assertNoClassRejected();
+    }
+
+    @Test
+    public void freestyleStepOnAnAgent() throws Exception {
+        FreeStyleProject project = r.createFreeStyleProject();
+        project.setAssignedLabel(Label.get("linux"));
+        project.getBuildersList().add(new hudson.tasks.Shell("mkdir -p app && printf 'FROM scratch\\nCOPY a.txt /\\n' > app/Dockerfile"
+                + " && echo hello > app/a.txt"));
+        BuildKitBuilder step = new BuildKitBuilder();
+        step.setContext("app");
+        step.setOutputs("type=local,dest=out-$BUILD_NUMBER");
+        project.getBuildersList().add(step);
+        FreeStyleBuild build = r.buildAndAssertSuccess(project);
+        System.out.print(JenkinsRule.getLog(build));
+        assertEquals("hello\n", agent.getWorkspaceFor(project).child("out-1/a.txt").readToString());
+        assertNotNull(build.getAction(BuildKitBuildAction.class));
+        assertNoClassRejected();
+    }
+
+    /** Credentials are looked up as the build's user: one who may not use a credential cannot build with it. */
+    @Test
+    public void aBuildRunningAsAUserWhoMayNotUseTheCredentialCannotBuildWithIt() throws Exception {
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy()
+                .grant(Jenkins.READ, hudson.model.Item.BUILD, hudson.model.Item.READ, Computer.BUILD).everywhere().to("bob"));
+        WorkflowJob job = r.createProject(WorkflowJob.class, "bobs-job");
+        QueueItemAuthenticatorConfiguration.get().getAuthenticators()
+                .add(new MockQueueItemAuthenticator().authenticate(job.getFullName(), User.getById("bob", true).impersonate2()));
+        job.setDefinition(new CpsFlowDefinition("node('linux') {\n" + prepareContext()
+                + "buildkitBuild context: 'app', secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']]\n}\n", true));
+        WorkflowRun run = r.buildAndAssertStatus(Result.FAILURE, job);
+        String log = JenkinsRule.getLog(run);
+        System.out.print(log);
+        assertThat(log, containsString("secrets[0].credentialsId"));
+        assertThat(log, containsString(TestJenkins.TOKEN));
+        assertThat("refused before anything starts", log, not(containsString("#0 building with")));
+        assertThat(log, not(containsString(SECRET)));
+    }
+
+    /** Aborting the build cancels the solve on the daemon, and the agent's executor is free again within seconds. */
+    @Test
+    public void abortingTheBuildCancelsTheSolveAndFreesTheExecutor() throws Exception {
+        String marker = "sleep " + (300 + System.nanoTime() % 600);
+        WorkflowJob job = r.createProject(WorkflowJob.class);
+        job.setDefinition(new CpsFlowDefinition("node('linux') {\n"
+                + "writeFile file: 'app/Dockerfile', text: 'FROM scratch\\nCOPY rootfs/ /\\nRUN echo sleeping-now && " + marker + "\\n'\n"
+                + "sh '''cd app && " + TestJenkins.busyboxRootfs(env) + "'''\n"
+                + "buildkitBuild context: 'app', noCache: true\n}\n", true));
+        WorkflowRun run = job.scheduleBuild2(0).waitForStart();
+        r.waitForMessage("sleeping-now", run);
+        long deadline = System.currentTimeMillis() + 30_000;
+        while (!Processes.running(marker) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        assertTrue("the RUN step runs", Processes.running(marker));
+        long aborted = System.nanoTime();
+        run.doStop();
+        r.waitForCompletion(run);
+        r.assertBuildStatus(Result.ABORTED, run);
+        deadline = System.currentTimeMillis() + 10_000;
+        while ((Processes.running(marker) || !agent.toComputer().isIdle()) && System.currentTimeMillis() < deadline) {
+            Thread.sleep(100);
+        }
+        long tookMillis = (System.nanoTime() - aborted) / 1_000_000;
+        System.out.print(JenkinsRule.getLog(run));
+        assertFalse("the daemon still runs the RUN step " + tookMillis + " ms after the abort", Processes.running(marker));
+        assertTrue("the agent's executor is free " + tookMillis + " ms after the abort", agent.toComputer().isIdle());
+        assertTrue("took " + tookMillis + " ms", tookMillis < 10_000);
+    }
+}
