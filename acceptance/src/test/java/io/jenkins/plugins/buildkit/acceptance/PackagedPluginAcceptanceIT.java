@@ -230,6 +230,19 @@ public class PackagedPluginAcceptanceIT {
         check(out.contains("build-token:StringCredentialsImpl") && out.contains("registry-login:UsernamePasswordCredentialsImpl"),
                 "JCasC: the Secret text and Username with password credentials", out);
         check(out.contains("agent-websocket=true"), "JCasC: the inbound node uses WebSocket", out);
+
+        // the way back: JCasC's export of the running configuration has the builders, and no attribute it could not export
+        String export = http.postOk("configuration-as-code/export", null, null).body();
+        Files.writeString(work.resolve("jcasc-export.yaml"), export);
+        String buildkit = export.contains("  buildkit:") ? export.substring(export.indexOf("  buildkit:")) : "";
+        check(buildkit.contains("name: \"shared\"") || buildkit.contains("name: shared"),
+                "JCasC export: the buildkit block lists the builders", excerpt(export, "buildkit:"));
+        // a driver without attributes exports as its bare symbol: driver: "docker"
+        check(buildkit.contains("dockerContainer:") && buildkit.contains("remote:")
+                && (buildkit.contains("driver: \"docker\"") || buildkit.contains("docker: {}")),
+                "JCasC export: each builder with its driver symbol", excerpt(export, "buildkit:"));
+        List<String> failed = export.lines().filter(l -> l.contains("FAILED TO EXPORT")).toList();
+        check(failed.isEmpty(), "JCasC export: nothing failed to export", String.join("\n", failed));
     }
 
     // ---------------------------------------------------------------- agent
