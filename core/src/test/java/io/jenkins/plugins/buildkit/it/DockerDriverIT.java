@@ -80,9 +80,10 @@ public class DockerDriverIT {
                 + "RUN echo ran-in-engine > /ran\n"
                 + "RUN --mount=type=secret,id=token cp /run/secrets/token /seen && echo \"secret is $(cat /run/secrets/token)\"\n");
         ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
-        build(BuildSpec.builder().context(ctx.toString()).tag(tag).noCache(true)
+        SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(tag).noCache(true)
                 .secret(SecretSource.ofValue("token", secret.getBytes(StandardCharsets.UTF_8)))
                 .cacheTo("type=inline").build(), new SecretMasker(List.of(secret)));
+        assertEquals("the names, as Buildx's metadata gives them", tag, result.imageName());
 
         InspectImageResponse image = engine.api().inspectImageCmd(tag).exec();
         assertNotNull(image.getId());

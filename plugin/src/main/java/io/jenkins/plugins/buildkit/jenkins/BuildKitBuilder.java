@@ -64,6 +64,23 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     public BuildKitBuilder() {
     }
 
+    /**
+     * XStream sets only the fields a config.xml holds: one written by hand, by a script or by an
+     * older version may lack the credential lists, which every build and form reads.
+     */
+    protected Object readResolve() {
+        if (secrets == null) {
+            secrets = new ArrayList<>();
+        }
+        if (ssh == null) {
+            ssh = new ArrayList<>();
+        }
+        if (registryCredentials == null) {
+            registryCredentials = new ArrayList<>();
+        }
+        return this;
+    }
+
     public String getBuilder() {
         return builder;
     }

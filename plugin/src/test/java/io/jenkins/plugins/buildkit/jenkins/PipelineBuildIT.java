@@ -150,16 +150,17 @@ public class PipelineBuildIT {
         assertNoClassRejected();
     }
 
+    /** A freestyle job as a script or an administrator writes its config.xml: only the fields it needs. */
     @Test
-    public void freestyleStepOnAnAgent() throws Exception {
-        FreeStyleProject project = r.createFreeStyleProject();
-        project.setAssignedLabel(Label.get("linux"));
-        project.getBuildersList().add(new hudson.tasks.Shell("mkdir -p app && printf 'FROM scratch\\nCOPY a.txt /\\n' > app/Dockerfile"
-                + " && echo hello > app/a.txt"));
-        BuildKitBuilder step = new BuildKitBuilder();
-        step.setContext("app");
-        step.setOutputs("type=local,dest=out-$BUILD_NUMBER");
-        project.getBuildersList().add(step);
+    public void freestyleStepOnAnAgentFromAHandWrittenConfigXml() throws Exception {
+        String xml = "<project><assignedNode>linux</assignedNode><canRoam>false</canRoam><builders>"
+                + "<hudson.tasks.Shell><command>mkdir -p app &amp;&amp; printf 'FROM scratch\\nCOPY a.txt /\\n' &gt; app/Dockerfile"
+                + " &amp;&amp; echo hello &gt; app/a.txt</command></hudson.tasks.Shell>"
+                + "<io.jenkins.plugins.buildkit.jenkins.BuildKitBuilder><context>app</context>"
+                + "<outputs>type=local,dest=out-$BUILD_NUMBER</outputs></io.jenkins.plugins.buildkit.jenkins.BuildKitBuilder>"
+                + "</builders></project>";
+        FreeStyleProject project = (FreeStyleProject) r.jenkins.createProjectFromXML("hand-written",
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         FreeStyleBuild build = r.buildAndAssertSuccess(project);
         System.out.print(JenkinsRule.getLog(build));
         assertEquals("hello\n", agent.getWorkspaceFor(project).child("out-1/a.txt").readToString());

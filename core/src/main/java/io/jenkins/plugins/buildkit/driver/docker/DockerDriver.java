@@ -107,10 +107,14 @@ public final class DockerDriver implements Driver {
     @Override
     public SolveResult afterSolve(BuildSpec spec, SolveResult result, ProgressListener progress)
             throws BuildKitException, InterruptedException {
-        if (!spec.isPush()) {
-            return result;
-        }
         Map<String, String> response = new LinkedHashMap<>(result.exporterResponse());
+        // The moby exporter does not echo the names it stored the image under; Buildx's metadata has them.
+        if (!spec.tags().isEmpty()) {
+            response.putIfAbsent("image.name", String.join(",", spec.tags()));
+        }
+        if (!spec.isPush()) {
+            return new SolveResult(response, result.totalSteps(), result.cachedSteps());
+        }
         try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
             for (String tag : spec.tags()) {
                 String digest = EnginePush.push(engine, tag, spec.registryAuth());
