@@ -24,9 +24,9 @@ final class TestEnv {
 
     static TestEnv require() {
         TestEnv env = new TestEnv();
-        if (env.address == null || env.registry == null || env.certs == null) {
+        if (env.address == null || env.socket == null || env.registry == null || env.certs == null) {
             if (System.getenv("CI") != null) {
-                fail("BUILDKIT_TEST_ADDR/BUILDKIT_TEST_REGISTRY/BUILDKIT_TEST_CERTS are not set: run through ci/test.sh");
+                fail("BUILDKIT_TEST_ADDR/_SOCKET/_REGISTRY/_CERTS are not set: run through ci/test.sh");
             }
             assumeTrue("no test environment (ci/test-env.sh start, then . /tmp/buildkit-test-env/env.sh)", false);
         }
