@@ -62,6 +62,13 @@ final class ClassFilterGuard implements TestRule {
         }
     }
 
+    /** Forgets what was seen: for a test that provokes a refusal on purpose. */
+    void clear() {
+        synchronized (refusals) {
+            refusals.clear();
+        }
+    }
+
     @Override
     public Statement apply(Statement base, Description description) {
         return new Statement() {
