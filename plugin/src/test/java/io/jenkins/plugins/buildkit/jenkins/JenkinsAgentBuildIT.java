@@ -30,7 +30,7 @@ import org.jvnet.hudson.test.TestBuilder;
  * the system store: what Remoting carries both ways (the build to the agent, its outcome or its
  * refusal back) passes the controller's JEP-200 class filter, and the build page shows the record.
  */
-public class JenkinsAgentBuildTest {
+public class JenkinsAgentBuildIT {
     private final JenkinsRule r = new JenkinsRule();
     private final ClassFilterGuard classFilter = new ClassFilterGuard();
 
