@@ -5,6 +5,7 @@ import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
 import hudson.model.AbstractProject;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -19,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import jenkins.tasks.SimpleBuildStep;
 import org.jenkinsci.Symbol;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
@@ -416,8 +418,8 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
             return "Build a container image with BuildKit";
         }
 
-        public ListBoxModel doFillBuilderItems() {
-            return BuildKitGlobalConfiguration.builderItems();
+        public ListBoxModel doFillBuilderItems(@AncestorInPath Item item, @QueryParameter String builder) {
+            return BuildKitGlobalConfiguration.builderItems(item, builder);
         }
 
         public FormValidation doCheckPlatforms(@QueryParameter String value) {

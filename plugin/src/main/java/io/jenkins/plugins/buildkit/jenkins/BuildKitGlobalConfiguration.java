@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import hudson.Extension;
 import hudson.ExtensionList;
+import hudson.model.Item;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import jenkins.model.GlobalConfiguration;
+import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -56,9 +58,18 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
         return BuilderConfig.select(getBuilders(), defaultBuilder, requested);
     }
 
-    /** The builders for a step's form: the default first, then each by name. */
-    public static ListBoxModel builderItems() {
+    /**
+     * The builders for a step's form: the default first, then each by name. Only to those who may
+     * configure the job (outside of a job, jobs at all); others see only the value already chosen.
+     */
+    public static ListBoxModel builderItems(Item context, String current) {
         ListBoxModel items = new ListBoxModel();
+        boolean allowed = context == null ? Jenkins.get().hasPermission(Item.CONFIGURE) : context.hasPermission(Item.EXTENDED_READ);
+        if (!allowed) {
+            String value = current == null ? "" : current.trim();
+            items.add(value.isEmpty() ? "(default)" : value, value);
+            return items;
+        }
         BuildKitGlobalConfiguration config = get();
         items.add("(default" + (config.defaultBuilder == null ? "" : ": " + config.defaultBuilder) + ")", "");
         for (BuilderConfig b : config.getBuilders()) {

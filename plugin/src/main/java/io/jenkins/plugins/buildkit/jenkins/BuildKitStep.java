@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.ListBoxModel;
@@ -17,8 +18,10 @@ import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
 import org.jenkinsci.plugins.workflow.steps.StepExecution;
 import org.jenkinsci.plugins.workflow.steps.SynchronousNonBlockingStepExecution;
+import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
+import org.kohsuke.stapler.QueryParameter;
 
 /**
  * {@code buildkitBuild}: {@code docker buildx build} as a Pipeline step, with Buildx's option names.
@@ -466,8 +469,8 @@ public final class BuildKitStep extends Step {
             return "Build a container image with BuildKit";
         }
 
-        public ListBoxModel doFillBuilderItems() {
-            return BuildKitGlobalConfiguration.builderItems();
+        public ListBoxModel doFillBuilderItems(@AncestorInPath Item item, @QueryParameter String builder) {
+            return BuildKitGlobalConfiguration.builderItems(item, builder);
         }
     }
 }
