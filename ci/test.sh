@@ -7,6 +7,8 @@ cd "$ROOT"
 export BUILDKIT_TEST_ENV_DIR="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
 trap 'bash "$ROOT/ci/test-env.sh" stop' EXIT
 bash "$ROOT/ci/test-env.sh" start
+# the acceptance test drives a real browser
+bash "$ROOT/ci/acceptance-deps.sh"
 # shellcheck disable=SC1091
 . "$BUILDKIT_TEST_ENV_DIR/env.sh"
 # shellcheck disable=SC1091
