@@ -124,8 +124,11 @@ public class DockerDriverIT {
         ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
         ContextFixtures.write(ctx.resolve("data.txt"), "exported by the engine");
         Path out = tmp.getRoot().toPath().resolve("out");
-        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(), SecretMasker.NONE);
+        // Buildx stores no image when only local files are asked for, tags or not; nor does the result name one.
+        SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(tag).output("type=local,dest=" + out).build(),
+                SecretMasker.NONE);
         assertEquals("exported by the engine", Files.readString(out.resolve("data.txt")));
+        assertEquals(null, result.imageName());
     }
 
     /** The docker driver, counting connections: a refused build must not even connect. */

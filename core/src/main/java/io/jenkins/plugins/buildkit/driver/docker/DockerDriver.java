@@ -109,9 +109,8 @@ public final class DockerDriver implements Driver {
             throws BuildKitException, InterruptedException {
         Map<String, String> response = new LinkedHashMap<>(result.exporterResponse());
         // The moby exporter does not echo the names it stored the image under; Buildx's metadata has them.
-        if (!spec.tags().isEmpty()) {
-            response.putIfAbsent("image.name", String.join(",", spec.tags()));
-        }
+        outputs(spec).stream().filter(o -> o.type().equals("moby") && o.attrs().get("name") != null).findFirst()
+                .ifPresent(moby -> response.putIfAbsent("image.name", moby.attrs().get("name")));
         if (!spec.isPush()) {
             return new SolveResult(response, result.totalSteps(), result.cachedSteps());
         }
