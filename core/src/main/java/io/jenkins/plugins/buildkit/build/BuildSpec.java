@@ -50,8 +50,11 @@ public final class BuildSpec implements Serializable {
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
-    /** What relative paths (context, file, output and cache directories) are relative to; null: the process's. */
-    final Path workingDirectory;
+    /**
+     * What relative paths (context, file, output and cache directories) are relative to; null: the
+     * process's. A string, as every field here, so that the spec stays serializable.
+     */
+    final String workingDirectory;
 
     private BuildSpec(Builder b) {
         this.context = b.context;
@@ -88,7 +91,7 @@ public final class BuildSpec implements Serializable {
      */
     public Path resolve(String path) {
         Path p = Path.of(path);
-        return (workingDirectory == null ? p.toAbsolutePath() : workingDirectory.resolve(p)).normalize();
+        return (workingDirectory == null ? p.toAbsolutePath() : Path.of(workingDirectory).resolve(p)).normalize();
     }
 
     public static Builder builder() {
@@ -352,7 +355,7 @@ public final class BuildSpec implements Serializable {
     /** Collects a build request; nothing is checked until {@link BuildSpec#validate()}. */
     public static final class Builder {
         private String context = ".";
-        private Path workingDirectory;
+        private String workingDirectory;
         private String dockerfile;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
@@ -383,7 +386,7 @@ public final class BuildSpec implements Serializable {
 
         /** What relative paths are relative to (default: the process's working directory). */
         public Builder workingDirectory(Path dir) {
-            this.workingDirectory = dir == null ? null : dir.toAbsolutePath().normalize();
+            this.workingDirectory = dir == null ? null : dir.toAbsolutePath().normalize().toString();
             return this;
         }
 

@@ -35,6 +35,35 @@ public class BuildSpecTest {
     }
 
     /** Each bad value gives exactly one problem that names the field and the value. */
+    /**
+     * On Jenkins the working directory is the workspace, not the agent process's: every relative path
+     * a user gives resolves against it, as Buildx resolves them against the directory it runs in.
+     */
+    @Test
+    public void relativePathsResolveAgainstTheWorkingDirectory() throws Exception {
+        Path ws = tmp.newFolder("workspace").toPath();
+        Files.createDirectories(ws.resolve("app"));
+        Files.writeString(ws.resolve("app/Dockerfile"), "FROM scratch\n");
+        Files.createDirectories(ws.resolve("named"));
+        BuildSpec spec = BuildSpec.builder().workingDirectory(ws).context("app").dockerfile("app/Dockerfile")
+                .buildContext("extra=named").output("type=local,dest=out").cacheTo("type=local,dest=cache")
+                .cacheFrom("type=local,src=cache-in").build();
+        spec.validate();
+        assertEquals(ws.resolve("app"), spec.contextDir());
+        assertEquals(ws.resolve("app/Dockerfile"), spec.dockerfilePath());
+        assertEquals(ws.resolve("out"), spec.resolve("out"));
+        assertEquals("an absolute path stays as it is", Path.of("/abs/out"), spec.resolve("/abs/out"));
+        SolveRequest req = SolveRequests.prepare(spec, true).request();
+        assertEquals(ws.resolve("cache").toString(), req.getCache().getExports(0).getAttrsOrThrow("dest"));
+        assertTrue("the local cache directory is made in the workspace", Files.isDirectory(ws.resolve("cache")));
+        assertEquals("named", req.getFrontendAttrsOrThrow("sharedkey:localdir:extra"));
+        // a directory context is looked for in the working directory, not the process's
+        assertThat(BuildSpec.builder().workingDirectory(ws).context("app").buildContext("extra=missing").build().problems()
+                .toString(), containsString("directory not found: missing"));
+        // the spec travels to agents
+        new java.io.ObjectOutputStream(java.io.OutputStream.nullOutputStream()).writeObject(spec);
+    }
+
     @Test
     public void cacheonlyBuildsWithoutAnyExporter() throws IOException {
         BuildSpec spec = BuildSpec.builder().context(ctx.toString()).output("type=cacheonly").build();
