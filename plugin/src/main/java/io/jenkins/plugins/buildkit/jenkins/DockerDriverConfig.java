@@ -87,12 +87,12 @@ public final class DockerDriverConfig extends DriverConfig {
 
         @POST
         public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String credentialsId,
-                @QueryParameter String caCertificate) {
+                @QueryParameter String caCertificate, @QueryParameter String name) {
             DockerDriverConfig c = new DockerDriverConfig();
             c.setEndpoint(endpoint);
             c.setCredentialsId(credentialsId);
             c.setCaCertificate(caCertificate);
-            return testConnection(c, null);
+            return testConnection(c, name);
         }
     }
 }

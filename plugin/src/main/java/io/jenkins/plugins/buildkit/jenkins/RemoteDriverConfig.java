@@ -145,7 +145,8 @@ public final class RemoteDriverConfig extends DriverConfig {
         @POST
         public FormValidation doTestConnection(@QueryParameter String endpoint, @QueryParameter String serverName,
                 @QueryParameter String credentialsId, @QueryParameter String caCertificate,
-                @QueryParameter String caCertPath, @QueryParameter String certPath, @QueryParameter String keyPath) {
+                @QueryParameter String caCertPath, @QueryParameter String certPath, @QueryParameter String keyPath,
+                @QueryParameter String name) {
             RemoteDriverConfig c = new RemoteDriverConfig(endpoint);
             c.setServerName(serverName);
             c.setCredentialsId(credentialsId);
@@ -153,7 +154,7 @@ public final class RemoteDriverConfig extends DriverConfig {
             c.setCaCertPath(caCertPath);
             c.setCertPath(certPath);
             c.setKeyPath(keyPath);
-            return testConnection(c, null);
+            return testConnection(c, name);
         }
     }
 }

@@ -107,10 +107,11 @@ public class PermissionsTest {
         TestEnvironment env = TestEnvironment.require();
         StoredCredentials.certificate("real-client", env.pem("client.pem"), env.pem("client-key.pem"));
         Page admin = call("admin", HttpMethod.POST, "RemoteDriverConfig", "testConnection", Map.of("endpoint", env.address,
-                "credentialsId", "real-client", "caCertificate", env.pem("ca.pem")));
+                "credentialsId", "real-client", "caCertificate", env.pem("ca.pem"), "name", "shared"));
         assertEquals(200, admin.getWebResponse().getStatusCode());
         String text = admin.getWebResponse().getContentAsString();
         assertThat(text, containsString("BuildKit v"));
+        assertThat("the answer names the builder of the form", text, containsString("on remote builder shared"));
         assertThat(text, not(containsString("error")));
         assertEquals(403, call("reader", HttpMethod.POST, "RemoteDriverConfig", "testConnection", Map.of("endpoint", env.address,
                 "credentialsId", "real-client", "caCertificate", env.pem("ca.pem"))).getWebResponse().getStatusCode());
