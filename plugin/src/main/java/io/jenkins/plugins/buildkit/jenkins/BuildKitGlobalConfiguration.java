@@ -59,8 +59,9 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     }
 
     /**
-     * The builders for a step's form: the default first, then each by name. Only to those who may
-     * configure the job (outside of a job, jobs at all); others see only the value already chosen.
+     * The builders for a step's form: the default first, then each by name. Only to those who may see
+     * the job's configuration (outside of a job, who may configure jobs at all); others see only the
+     * value already chosen.
      */
     public static ListBoxModel builderItems(Item context, String current) {
         ListBoxModel items = new ListBoxModel();

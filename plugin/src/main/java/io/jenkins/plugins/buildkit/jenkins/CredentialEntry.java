@@ -6,6 +6,8 @@ import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.model.Item;
+import hudson.model.Queue;
+import hudson.model.queue.Tasks;
 import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
@@ -52,11 +54,12 @@ public abstract class CredentialEntry<T extends CredentialEntry<T>> extends Abst
                 return items;
             }
             items.includeEmptyValue();
+            // as the build will look them up: with the authentication it runs as
             for (Class<? extends StandardCredentials> type : credentialTypes()) {
                 if (item == null) {
                     items.includeAs(ACL.SYSTEM2, Jenkins.get(), type);
                 } else {
-                    items.includeAs(ACL.SYSTEM2, item, type);
+                    items.includeAs(item instanceof Queue.Task task ? Tasks.getAuthenticationOf2(task) : ACL.SYSTEM2, item, type);
                 }
             }
             items.includeCurrentValue(current);
