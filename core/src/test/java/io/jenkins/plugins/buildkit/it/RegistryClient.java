@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
+import java.time.Duration;
 import java.util.Base64;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
@@ -27,7 +28,7 @@ public final class RegistryClient {
         tmf.init(trust);
         SSLContext ssl = SSLContext.getInstance("TLS");
         ssl.init(null, tmf.getTrustManagers(), null);
-        this.http = HttpClient.newBuilder().sslContext(ssl).build();
+        this.http = HttpClient.newBuilder().sslContext(ssl).connectTimeout(Duration.ofSeconds(10)).build();
     }
 
     /** A blob's content, as text. */
@@ -35,6 +36,7 @@ public final class RegistryClient {
         String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + env.registry + "/v2/" + repository + "/blobs/" + digest))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + auth).GET().build();
         HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -43,11 +45,18 @@ public final class RegistryClient {
         return r.body();
     }
 
+    /** The digest the registry gives {@code repository:reference}, or null when it has no such manifest. */
+    public String digest(String repository, String reference) throws Exception {
+        HttpResponse<String> r = manifest(repository, reference);
+        return r.statusCode() == 200 ? r.headers().firstValue("Docker-Content-Digest").orElse(null) : null;
+    }
+
     /** The response to a manifest GET: the digest header and the body. */
     public HttpResponse<String> manifest(String repository, String reference) throws Exception {
         String auth = Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
                 .getBytes(StandardCharsets.UTF_8));
         HttpRequest req = HttpRequest.newBuilder(URI.create("https://" + env.registry + "/v2/" + repository + "/manifests/" + reference))
+                .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Basic " + auth)
                 .header("Accept", "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
                         + "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json")

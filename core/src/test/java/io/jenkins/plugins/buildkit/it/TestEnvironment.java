@@ -28,14 +28,16 @@ public final class TestEnvironment {
     public final String registryUser = System.getenv("BUILDKIT_TEST_REGISTRY_USER");
     public final String registryPassword = System.getenv("BUILDKIT_TEST_REGISTRY_PASSWORD");
     public final Path busybox = Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox"));
+    /** A BuildKit image in the local engine, for docker-container builders. */
+    public final String buildkitImage = System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local");
 
     public static TestEnvironment require() {
         TestEnvironment env = new TestEnvironment();
-        if (env.address == null) {
+        if (env.address == null || env.socket == null || env.certs == null || env.registry == null) {
             if (System.getenv("CI") != null) {
-                fail("BUILDKIT_TEST_ADDR is not set: run the tests through ci/test.sh");
+                fail("BUILDKIT_TEST_ADDR, _SOCKET, _CERTS or _REGISTRY is not set: run the tests through ci/test.sh");
             }
-            assumeTrue("no test environment (run ci/test.sh)", false);
+            assumeTrue("no test environment (run ci/test.sh, or ci/test-env.sh start and . /tmp/buildkit-test-env/env.sh)", false);
         }
         return env;
     }

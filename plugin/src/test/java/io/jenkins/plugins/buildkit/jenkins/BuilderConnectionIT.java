@@ -56,8 +56,7 @@ public class BuilderConnectionIT {
         String report = container.probe(container.toSpec("never-created", null, null, List.of(), credentials));
         assertThat(report, containsString("Docker Engine"));
         assertThat(report, containsString("buildx_buildkit_never-created0 is inactive: the builder's first build creates and starts it"));
-        Process p = new ProcessBuilder("docker", "inspect", "buildx_buildkit_never-created0").start();
-        assertThat("no container was made", String.valueOf(p.waitFor()), containsString("1"));
+        assertThat("no container was made", run(null, null, "inspect", "buildx_buildkit_never-created0"), containsString("No such"));
     }
 
     /**
@@ -92,8 +91,7 @@ public class BuilderConnectionIT {
             assertThat(report, containsString("Docker Engine"));
             assertThat(report, containsString("BuildKit v0.34.2"));
         } finally {
-            new ProcessBuilder("docker", "rm", "-f", "-v", "buildx_buildkit_" + name + "0").start().waitFor();
-            new ProcessBuilder("docker", "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state").start().waitFor();
+            removeBuilderContainer(name);
         }
     }
 
@@ -134,9 +132,8 @@ public class BuilderConnectionIT {
             org.junit.Assert.assertEquals("a\n", Files.readString(ws.resolve("out/a.txt")));
             assertThat(text, org.hamcrest.CoreMatchers.not(containsString(env.registryPassword)));
         } finally {
-            new ProcessBuilder("docker", "rm", "-f", "-v", "buildx_buildkit_" + name + "0").start().waitFor();
-            new ProcessBuilder("docker", "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state").start().waitFor();
-            new ProcessBuilder("docker", "image", "rm", "-f", repo + ":" + tag).start().waitFor();
+            removeBuilderContainer(name);
+            run(null, null, "image", "rm", "-f", repo + ":" + tag);
         }
     }
 
@@ -169,18 +166,45 @@ public class BuilderConnectionIT {
         assertNotNull(outcome);
     }
 
-    /** The Docker CLI with a configuration directory of the test's own, so that its login stays there. */
+    /** Removes what a docker-container builder leaves, if anything (a test may fail before it exists). */
+    private static void removeBuilderContainer(String name) throws Exception {
+        run(null, null, "rm", "-f", "-v", "buildx_buildkit_" + name + "0");
+        run(null, null, "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state");
+    }
+
     private static void docker(Path config, String stdin, String... args) throws Exception {
-        List<String> command = new java.util.ArrayList<>(List.of("docker", "--config", config.toString()));
-        command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        if (stdin != null) {
-            p.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String failure = run(config, stdin, args);
+        if (failure != null) {
+            throw new AssertionError(failure);
         }
-        p.getOutputStream().close();
-        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS) || p.exitValue() != 0) {
-            throw new AssertionError(command + " failed: " + out);
+    }
+
+    /**
+     * The Docker CLI, with a configuration directory of the test's own when given (so that a login
+     * stays there); its output goes to a file, so that a hung command still ends at the bound.
+     *
+     * @return null on success, else what failed and the command's output
+     */
+    private static String run(Path config, String stdin, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of("docker"));
+        if (config != null) {
+            command.addAll(List.of("--config", config.toString()));
+        }
+        command.addAll(List.of(args));
+        Path out = Files.createTempFile("docker", ".log");
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+            if (stdin != null) {
+                p.getOutputStream().write(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            }
+            p.getOutputStream().close();
+            if (!p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new AssertionError(command + " did not end within 120 s: " + Files.readString(out));
+            }
+            return p.exitValue() == 0 ? null : command + " failed: " + Files.readString(out);
+        } finally {
+            Files.deleteIfExists(out);
         }
     }
 }

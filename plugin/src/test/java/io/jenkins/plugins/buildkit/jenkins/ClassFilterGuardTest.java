@@ -31,7 +31,8 @@ public class ClassFilterGuardTest {
     public void aCoreClassWrittenToDiskIsRefusedAndSeen() throws Exception {
         Object core = ContainerDriverOptions.parse(Map.of());
         String location = String.valueOf(core.getClass().getProtectionDomain().getCodeSource().getLocation());
-        assumeTrue("core's classes come from its jar (not an IDE's target/classes): " + location, location.endsWith(".jar"));
+        // an IDE may put core's target/classes there instead; Maven (and so CI) always has the jar
+        assumeTrue("core's classes come from its jar: " + location, location.endsWith(".jar") || System.getenv("CI") != null);
         XmlFile file = new XmlFile(Jenkins.XSTREAM2, new File(r.jenkins.getRootDir(), "probe.xml"));
         try {
             file.write(core);
