@@ -55,7 +55,8 @@ final class Browser implements AutoCloseable {
                 "--window-size=1400,1100", "--no-first-run", "--no-default-browser-check",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-default-apps", "--disable-extensions", "--password-store=basic",
-                "--user-data-dir=" + driverLog.resolveSibling("chromium-profile"));
+                // a profile of this browser's own: a second browser (after the restart) must not meet the first one's
+                "--user-data-dir=" + driverLog.resolveSibling(driverLog.getFileName() + ".profile"));
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));

@@ -155,8 +155,11 @@ public class ConfigurationAsCodeTest {
         assertEquals(4, actual.size());
         // same fields as the form test's fixture, but for the CA text, which names its builder here
         for (int i = 0; i < actual.size(); i++) {
-            String ca = actual.get(i).getDriver().getCaCertificate();
-            if (ca != null) {
+            BuilderConfig builder = actual.get(i);
+            String ca = builder.getDriver().getCaCertificate();
+            if (expected.get(i).getDriver().getCaCertificate() != null) {
+                assertEquals(builder.getName() + "'s CA as the YAML writes it",
+                        "-----BEGIN CERTIFICATE-----\nMIIB" + builder.getName() + "\n-----END CERTIFICATE-----", ca);
                 expected.get(i).getDriver().setCaCertificate(ca);
             }
         }

@@ -187,11 +187,14 @@ public class PermissionsTest {
                     "application/json").getWebResponse().getContentAsString();
             assertThat(d, hidden, not(containsString("agent-files")));
             assertThat(d, hidden, not(containsString("shared")));
+            // a real answer, not an error page: the value already chosen, alone
+            assertThat(d + ": keeps the value chosen", hidden, containsString("\"local\""));
 
             JenkinsRule.WebClient reader = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("reader");
             String root = reader.goTo("descriptorByName/" + PKG + d + "/fillBuilderItems", "application/json")
                     .getWebResponse().getContentAsString();
             assertThat(d + ": outside of a job", root, not(containsString("agent-files")));
+            assertThat(d + ": outside of a job, only the default", root, containsString("(default)"));
 
             JenkinsRule.WebClient admin = r.createWebClient().login("admin");
             assertThat(d, admin.goTo("descriptorByName/" + PKG + d + "/fillBuilderItems", "application/json")
