@@ -1,15 +1,17 @@
 package io.jenkins.plugins.buildkit.driver;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import java.io.PrintStream;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import io.jenkins.plugins.buildkit.build.BuildSpec;
-import io.jenkins.plugins.buildkit.build.OutputSpec;
 
 /**
  * One BuildKit builder as Buildx knows it: a driver that can bring its daemon up, report on it,
@@ -24,8 +26,13 @@ public interface Driver {
     /** The driver's name as Buildx spells it: {@code docker}, {@code docker-container}, {@code kubernetes}, {@code remote}. */
     String driverName();
 
-    /** Makes the daemon ready to build (creating and starting it where the driver manages it). */
-    void bootstrap(PrintStream log) throws BuildKitException, InterruptedException;
+    /**
+     * Makes the daemon ready to build (creating and starting it where the driver manages it).
+     *
+     * @param registryAuth the build's registry logins, by host: a driver that pulls its daemon's
+     *     image uses the one for that image's registry, as Buildx's drivers take {@code InitConfig.Auth}
+     */
+    void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException, InterruptedException;
 
     DriverStatus status() throws BuildKitException, InterruptedException;
 

@@ -36,7 +36,7 @@ public final class DriverBuild {
             // Only a daemon we run has readying worth telling (a container made, an image pulled); for one
             // someone else runs, bootstrapping would only open a second connection before the build's own.
             if (driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
-                driver.bootstrap(log);
+                driver.bootstrap(log, spec.registryAuth());
             }
             log.println();
         }

@@ -65,7 +65,7 @@ public class ConnectionIT {
     public void remoteDriverBootstrapAndStatus() throws Exception {
         RemoteDriver driver = env.driver();
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8));
+        driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8), java.util.Map.of());
         assertThat(log.toString(StandardCharsets.UTF_8), containsString("connected to BuildKit v0.34.2"));
         assertEquals(DriverStatus.RUNNING, driver.status());
         RemoteDriver nowhere = new RemoteDriver("gone", new RemoteDriverOptions("tcp://127.0.0.1:1", null, null, null, null, SHORT));

@@ -149,7 +149,7 @@ public class ContainerDriverIT {
     @Test
     public void missingImageIsAClearErrorAndLeavesNothing() throws Exception {
         ContainerDriver driver = driver(Map.of("image", "127.0.0.1:1/no/such-image:1"));
-        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream())));
+        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream()), Map.of()));
         assertThat(e.getMessage(), containsString("cannot pull image \"127.0.0.1:1/no/such-image:1\""));
         assertFalse(containerExists(driver.containerName()));
     }
@@ -274,7 +274,7 @@ public class ContainerDriverIT {
         opts.put("buildkitd-flags", "--oci-worker-net=host --addr unix:///run/elsewhere.sock");
         ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
                 Duration.ofSeconds(4));
-        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream())));
+        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(new PrintStream(new ByteArrayOutputStream()), Map.of()));
         assertThat(e.getMessage(), containsString("did not answer within 4s"));
         assertThat(e.getMessage(), containsString("its log ends with:"));
         assertThat(e.getMessage(), containsString("running server on /run/elsewhere.sock"));
@@ -296,10 +296,13 @@ public class ContainerDriverIT {
         Map<String, String> opts = testOptions();
         opts.put("image", remote);
         ContainerDriver driver = new ContainerDriver(builder, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts),
-                Duration.ofSeconds(30)).withPullCredentials(new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword));
+                Duration.ofSeconds(30));
         try {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
-            driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8));
+            // the build's logins: only the one for the image's registry pulls it
+            driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8), Map.of(
+                    "registry.example.com", new io.jenkins.plugins.buildkit.client.RegistryAuth("someone", "else"),
+                    env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword)));
             assertThat(log.toString(StandardCharsets.UTF_8), containsString("pulling " + remote));
             System.out.print(log.toString(StandardCharsets.UTF_8));
             assertThat("the pull's progress is shown", log.toString(StandardCharsets.UTF_8), containsString("Digest: sha256:"));

@@ -142,7 +142,10 @@ public class DockerDriverIT {
 
         @Override public String builderName() { return inner.builderName(); }
         @Override public String driverName() { return inner.driverName(); }
-        @Override public void bootstrap(PrintStream log) throws io.jenkins.plugins.buildkit.client.BuildKitException { inner.bootstrap(log); }
+        @Override public void bootstrap(PrintStream log, java.util.Map<String, io.jenkins.plugins.buildkit.client.RegistryAuth> auth)
+                throws io.jenkins.plugins.buildkit.client.BuildKitException {
+            inner.bootstrap(log, auth);
+        }
         @Override public io.jenkins.plugins.buildkit.driver.DriverStatus status() { return inner.status(); }
         @Override public io.jenkins.plugins.buildkit.client.BuildKitClient connect() throws io.jenkins.plugins.buildkit.client.BuildKitException {
             connects++;

@@ -5,11 +5,9 @@ import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
-import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.File;
@@ -57,14 +55,6 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
                 throw e;
             } catch (IOException e) {
                 throw new BuildKitException(e.getMessage(), e);
-            }
-            if (d instanceof ContainerDriver container) {
-                // A login the build has for the registry of the builder's own image pulls that image too.
-                spec.registryAuth().forEach((host, auth) -> {
-                    if (RegistryAuth.hostKey(host).equals(container.imageRegistry())) {
-                        container.withPullCredentials(auth);
-                    }
-                });
             }
             long start = System.nanoTime();
             ProgressMode mode = request.progressMode();

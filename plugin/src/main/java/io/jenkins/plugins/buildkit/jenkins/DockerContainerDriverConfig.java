@@ -279,7 +279,7 @@ public final class DockerContainerDriverConfig extends DriverConfig {
         Spec container = (Spec) spec;
         DockerDriver engine = container.engine(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
-        engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8));
+        engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8), java.util.Map.of());
         String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
         ContainerDriver builder = container.create(System.getenv());
         if (builder.status() == DriverStatus.RUNNING) {

@@ -14,8 +14,9 @@ import com.github.dockerjava.api.model.Volume;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
-import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.ExportTarget;
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -48,7 +49,6 @@ public final class ContainerDriver implements Driver {
     private final Duration timeout;
     private final String configToml;
     private final Map<String, String> configFiles;
-    private volatile io.jenkins.plugins.buildkit.client.RegistryAuth pullAuth;
     /** Set by a bootstrap that found BuildKit answering; stop and remove clear it. */
     private volatile boolean bootstrapped;
 
@@ -82,21 +82,22 @@ public final class ContainerDriver implements Driver {
     }
 
     /**
-     * The registry the BuildKit image comes from, as {@link io.jenkins.plugins.buildkit.client.RegistryAuth#hostKey}
-     * names it: the first path component when it looks like a host, else Docker Hub.
+     * The registry the BuildKit image comes from, as {@link RegistryAuth#hostKey} names it: the first
+     * path component when it looks like a host, else Docker Hub.
      */
-    public String imageRegistry() {
+    String imageRegistry() {
         String image = options.image;
         int slash = image.indexOf('/');
         String first = slash < 0 ? "" : image.substring(0, slash);
         boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return host ? io.jenkins.plugins.buildkit.client.RegistryAuth.hostKey(first) : "docker.io";
+        return host ? RegistryAuth.hostKey(first) : "docker.io";
     }
 
-    /** Credentials for pulling a private {@code image}; anonymous when never set. */
-    public ContainerDriver withPullCredentials(io.jenkins.plugins.buildkit.client.RegistryAuth auth) {
-        this.pullAuth = auth;
-        return this;
+    /** The build's login for the registry of the BuildKit image, or null: the image is pulled anonymously. */
+    private RegistryAuth pullAuth(Map<String, RegistryAuth> registryAuth) {
+        String registry = imageRegistry();
+        return registryAuth.entrySet().stream().filter(e -> RegistryAuth.hostKey(e.getKey()).equals(registry))
+                .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
     public String containerName() {
@@ -109,7 +110,7 @@ public final class ContainerDriver implements Driver {
 
     /** Creates (if missing) and starts the container, then waits until BuildKit answers inside it. */
     @Override
-    public void bootstrap(PrintStream log) throws BuildKitException, InterruptedException {
+    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException, InterruptedException {
         // Two builds finding the builder missing at once must create one container between them.
         synchronized (BOOTSTRAP_LOCKS.computeIfAbsent(endpoint + "/" + containerName(), k -> new Object())) {
             try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
@@ -117,7 +118,7 @@ public final class ContainerDriver implements Driver {
                 InspectContainerResponse container = inspect(docker);
                 boolean created = false;
                 if (container == null) {
-                    ensureImage(docker, log);
+                    ensureImage(docker, log, pullAuth(registryAuth));
                     log.println("builder " + builderName + ": creating container " + containerName());
                     created = create(docker);
                     container = awaitInspectable(docker);
@@ -220,7 +221,7 @@ public final class ContainerDriver implements Driver {
         }
     }
 
-    private void ensureImage(DockerClient docker, PrintStream log) throws InterruptedException, BuildKitException {
+    private void ensureImage(DockerClient docker, PrintStream log, RegistryAuth pullAuth) throws InterruptedException, BuildKitException {
         try {
             docker.inspectImageCmd(options.image).exec();
         } catch (NotFoundException missing) {
@@ -449,7 +450,7 @@ public final class ContainerDriver implements Driver {
     @Override
     public BuildKitClient connect() throws BuildKitException, InterruptedException {
         if (!bootstrapped) {
-            bootstrap(new PrintStream(PrintStream.nullOutputStream()));
+            bootstrap(new PrintStream(PrintStream.nullOutputStream()), Map.of());
         }
         return BuildKitClient.connect(() -> {
             // The exec's stream is a raw socket of its own; the API client is only needed to create it.

@@ -6,6 +6,7 @@ import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
@@ -51,7 +52,7 @@ public final class DockerDriver implements Driver {
     }
 
     @Override
-    public void bootstrap(PrintStream log) throws BuildKitException {
+    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException {
         try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
             Version v = engine.requireBuildKit();
             log.println("builder " + builderName + ": Docker Engine " + v.getVersion() + " (API " + v.getApiVersion() + ") at " + endpoint);

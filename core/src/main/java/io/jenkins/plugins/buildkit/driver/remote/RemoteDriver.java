@@ -2,12 +2,14 @@ package io.jenkins.plugins.buildkit.driver.remote;
 
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.RegistryAuth;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
 import java.io.PrintStream;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -39,7 +41,7 @@ public final class RemoteDriver implements Driver {
     }
 
     @Override
-    public void bootstrap(PrintStream log) throws BuildKitException {
+    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException {
         try (BuildKitClient client = connect()) {
             log.println("builder " + builderName + ": connected to BuildKit "
                     + client.info().getBuildkitVersion().getVersion() + " at " + options.endpoint());
