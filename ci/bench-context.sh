@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Measures how fast the command line streams a build context to BuildKit, and how much memory the
 # JVM needs for it: prints MB/s and peak RSS for contexts of the given sizes (MiB). Needs the test
-# environment (ci/test-env.sh start) and core/target/buildkit-cli.jar (mvn -pl core package).
+# environment (ci/test-env.sh start) and core/target/buildkit-cli.jar (mvn -f core/pom.xml package).
 #   ci/bench-context.sh [SIZE_MIB...]        default: 64 256 1024
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -14,7 +14,7 @@ if ! docker version >/dev/null 2>&1; then
   dockerd > /tmp/dockerd.log 2>&1 &
   for _ in $(seq 1 100); do docker version >/dev/null 2>&1 && break; sleep 0.2; done
 fi
-# the command line needs only the core module (no Jenkins, Java 17 and any Maven 3 will do)
-[ -f core/target/buildkit-cli.jar ] || mvn -B -q -ntp -pl core package -DskipTests
+# the command line needs only the core module, built on its own (no Jenkins: Java 17 and any Maven 3 will do)
+[ -f core/target/buildkit-cli.jar ] || mvn -B -q -ntp -f core/pom.xml package -DskipTests
 java -jar core/target/buildkit-cli.jar build -t hello:dev examples/hello
 docker image inspect hello:dev --format 'hello:dev is {{.Id}}'
