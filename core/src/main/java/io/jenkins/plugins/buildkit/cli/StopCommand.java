@@ -15,7 +15,7 @@ final class StopCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Driver driver = builder.driver();
-        if (!driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
+        if (!driver.features().contains(DriverFeature.OWN_DAEMON)) {
             // The docker and remote drivers use a daemon that someone else runs.
             System.err.println(driver.builderName() + ": the " + driver.driverName() + " driver's daemon is not ours; nothing stopped");
             return 0;

@@ -35,7 +35,7 @@ public final class DriverBuild {
             log.println("#0 building with \"" + driver.builderName() + "\" instance using " + driver.driverName() + " driver");
             // Only a daemon we run has readying worth telling (a container made, an image pulled); for one
             // someone else runs, bootstrapping would only open a second connection before the build's own.
-            if (driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
+            if (driver.features().contains(DriverFeature.OWN_DAEMON)) {
                 driver.bootstrap(log, spec.registryAuth());
             }
             log.println();

@@ -7,7 +7,9 @@ public enum DriverFeature {
     TARBALL_OUTPUTS("tar, oci and docker outputs"),
     MULTI_PLATFORM("building for several platforms"),
     ATTESTATIONS("attestations (provenance, SBOM)"),
-    BUILDKIT_CONFIG("BuildKit configuration");
+    BUILDKIT_CONFIG("BuildKit configuration"),
+    /** The builder creates, starts, stops and removes a daemon of its own (not one someone else runs). */
+    OWN_DAEMON("a BuildKit daemon of the builder's own");
 
     private final String description;
 

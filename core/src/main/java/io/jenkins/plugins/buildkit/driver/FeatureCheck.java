@@ -18,6 +18,10 @@ public final class FeatureCheck {
         if (!has.contains(DriverFeature.MULTI_PLATFORM) && spec.platforms().size() > 1) {
             throw refuse(driver, DriverFeature.MULTI_PLATFORM, "asked for " + String.join(",", spec.platforms()));
         }
+        if (!has.contains(DriverFeature.LOAD_INTO_DOCKER)
+                && spec.resolvedOutputs().stream().anyMatch(o -> o.type().equals("docker") && o.dest() == null)) {
+            throw refuse(driver, DriverFeature.LOAD_INTO_DOCKER, "asked for --load (type=docker without dest)");
+        }
         if (!has.contains(DriverFeature.TARBALL_OUTPUTS)) {
             for (OutputSpec o : spec.resolvedOutputs()) {
                 if (TARBALL_TYPES.contains(o.type()) && o.dest() != null) {

@@ -25,7 +25,19 @@ public class FeatureMatrixTest {
     public void matrix() {
         assertEquals(EnumSet.of(DriverFeature.LOAD_INTO_DOCKER), docker.features());
         assertEquals(EnumSet.allOf(DriverFeature.class), container.features());
-        assertEquals(EnumSet.complementOf(EnumSet.of(DriverFeature.BUILDKIT_CONFIG)), remote.features());
+        assertEquals(EnumSet.of(DriverFeature.CACHE_EXPORT, DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM,
+                DriverFeature.ATTESTATIONS), remote.features());
+    }
+
+    /** --load needs a Docker Engine: refused before connecting where the builder has none, naming the feature. */
+    @Test
+    public void loadIsRefusedWhereThereIsNoEngine() throws Exception {
+        io.jenkins.plugins.buildkit.build.BuildSpec load = io.jenkins.plugins.buildkit.build.BuildSpec.builder()
+                .tag("app:dev").output("type=docker").build();
+        FeatureCheck.check(container, load);
+        FeatureCheck.check(docker, load);
+        assertThat(assertThrows(UnsupportedFeatureException.class, () -> FeatureCheck.check(remote, load)).getMessage(),
+                containsString("builder \"far\" (driver remote) does not support loading the image into Docker"));
     }
 
     @Test

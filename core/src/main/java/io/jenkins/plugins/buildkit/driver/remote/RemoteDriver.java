@@ -74,8 +74,8 @@ public final class RemoteDriver implements Driver {
 
     @Override
     public Set<DriverFeature> features() {
-        // BuildKit configuration is managed by whoever runs the daemon, so it is not ours to offer.
-        return EnumSet.of(DriverFeature.LOAD_INTO_DOCKER, DriverFeature.CACHE_EXPORT,
+        // The daemon and its configuration are whoever runs it's; there is no Docker Engine to load into.
+        return EnumSet.of(DriverFeature.CACHE_EXPORT,
                 DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM, DriverFeature.ATTESTATIONS);
     }
 }
