@@ -174,8 +174,16 @@ final class BuildCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--ssh: " + e.getMessage(), e);
             }
         }
-        SolveResult result = DriverBuild.run(builder.driver(), spec.build(),
-                mode.renderer(System.err, new SecretMasker(secretValues)), mode == ProgressMode.PLAIN ? System.err : null);
+        SecretMasker masker = new SecretMasker(secretValues);
+        SolveResult result;
+        try {
+            result = DriverBuild.run(builder.driver(), spec.build(), mode.renderer(System.err, masker),
+                    mode == ProgressMode.PLAIN ? System.err : null);
+        } catch (IOException | RuntimeException e) {
+            // The final ERROR line quotes the daemon, which may quote a command holding a secret.
+            String message = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw new IOException(masker.mask(message));
+        }
         if (iidFile != null) {
             // As Buildx: the image ID is the config digest where the exporter reports one.
             String id = result.exporterResponse().getOrDefault("containerimage.config.digest", result.imageDigest());

@@ -104,6 +104,20 @@ public class CliIT {
         assertEquals("the engine's image ID", id, Files.readString(iid));
     }
 
+    /** The last line a user sees, the ERROR line, masks a secret the daemon's message quotes. */
+    @Test
+    public void theErrorLineMasksTheSecret() throws Exception {
+        String secret = "cli-secret-" + System.nanoTime();
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo " + secret + " && false\n");
+        Path file = tmp.newFile().toPath();
+        Files.writeString(file, secret);
+        Run r = run("build", "--no-cache", "--secret", "id=tok,src=" + file, ctx.toString());
+        assertEquals(r.stderr, 1, r.exit);
+        assertThat(r.stderr, containsString("ERROR: "));
+        assertThat(r.stderr.substring(r.stderr.lastIndexOf("ERROR: ")), containsString("echo **** && false"));
+        assertThat(r.stderr, org.hamcrest.CoreMatchers.not(containsString(secret)));
+    }
+
     @Test
     public void dockerfileErrorExitsNonZeroNamingTheLine() throws Exception {
         Path ctx = context("FROM scratch\nBOGUS instruction\n");
