@@ -199,113 +199,113 @@ public final class BuildSpec implements Serializable {
      * Every problem with this request, each naming the field and the value; empty when it can run.
      * Checks only what is knowable here: the daemon's own limits are checked by the driver.
      */
-    public List<String> problems() {
-        List<String> problems = new ArrayList<>();
+    public List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>();
         if (context == null || context.isBlank()) {
-            problems.add("context: empty");
+            problems.add(new Problem("context", "empty"));
         } else if (!Files.isDirectory(contextDir())) {
-            problems.add("context: directory not found: " + contextDir());
+            problems.add(new Problem("context", "directory not found: " + contextDir()));
         } else if (!Files.isRegularFile(dockerfilePath())) {
-            problems.add("file: Dockerfile not found: " + dockerfilePath());
+            problems.add(new Problem("file", "Dockerfile not found: " + dockerfilePath()));
         }
         if (target != null && !target.isEmpty() && target.isBlank()) {
-            problems.add("target: blank");
+            problems.add(new Problem("target", "blank"));
         }
         buildArgs.forEach((k, v) -> {
             if (!ARG_NAME.matcher(k).matches()) {
-                problems.add("buildArgs: invalid name \"" + k + "\"");
+                problems.add(new Problem("buildArgs", "invalid name \"" + k + "\""));
             }
         });
         labels.forEach((k, v) -> {
             if (k.isBlank()) {
-                problems.add("labels: empty label name");
+                problems.add(new Problem("labels", "empty label name"));
             }
         });
         for (String p : platforms) {
             if (!PLATFORM.matcher(p).matches()) {
-                problems.add("platforms: invalid platform \"" + p + "\" (expected os/arch[/variant], e.g. linux/arm64/v8)");
+                problems.add(new Problem("platforms", "invalid platform \"" + p + "\" (expected os/arch[/variant], e.g. linux/arm64/v8)"));
             }
         }
         for (String t : tags) {
             if (t == null || t.isBlank()) {
-                problems.add("tags: empty tag");
+                problems.add(new Problem("tags", "empty tag"));
             } else if (!isImageReference(t)) {
-                problems.add("tags: invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)");
+                problems.add(new Problem("tags", "invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)"));
             }
         }
         for (String o : outputs) {
             try {
                 OutputSpec.parse(o);
             } catch (IllegalArgumentException e) {
-                problems.add("outputs: " + e.getMessage());
+                problems.add(new Problem("outputs", e.getMessage()));
             }
         }
         if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.contains("name="))) {
-            problems.add("tags: push=true needs at least one tag");
+            problems.add(new Problem("tags", "push=true needs at least one tag"));
         }
         for (String c : cacheFrom) {
             try {
                 CacheSpec.parse(c);
             } catch (IllegalArgumentException e) {
-                problems.add("cacheFrom: " + e.getMessage());
+                problems.add(new Problem("cacheFrom", e.getMessage()));
             }
         }
         for (String c : cacheTo) {
             try {
                 CacheSpec.parse(c);
             } catch (IllegalArgumentException e) {
-                problems.add("cacheTo: " + e.getMessage());
+                problems.add(new Problem("cacheTo", e.getMessage()));
             }
         }
         for (String c : buildContexts) {
             String problem = BuildFlags.buildContextProblem(c, this);
             if (problem != null) {
-                problems.add("buildContexts: " + problem);
+                problems.add(new Problem("buildContexts", problem));
             }
         }
         for (String e : entitlements) {
             if (!BuildFlags.ENTITLEMENTS.contains(e)) {
-                problems.add("allow: unknown entitlement \"" + e + "\" (expected network.host or security.insecure)");
+                problems.add(new Problem("allow", "unknown entitlement \"" + e + "\" (expected network.host or security.insecure)"));
             }
         }
         if (network != null && !List.of("default", "host", "none").contains(network)) {
-            problems.add("network: \"" + network + "\" is not default, host or none (a builder's own network is a driver option)");
+            problems.add(new Problem("network", "\"" + network + "\" is not default, host or none (a builder's own network is a driver option)"));
         }
         for (String a : annotations) {
             try {
                 BuildFlags.annotationAttrs(a);
             } catch (IllegalArgumentException e) {
-                problems.add("annotations: " + e.getMessage());
+                problems.add(new Problem("annotations", e.getMessage()));
             }
         }
         if (shmSize != null && BuildFlags.shmSizeBytes(shmSize) == null) {
-            problems.add("shmSize: \"" + shmSize + "\" is not a size such as 64m or 1g");
+            problems.add(new Problem("shmSize", "\"" + shmSize + "\" is not a size such as 64m or 1g"));
         }
         for (String u : ulimits) {
             if (BuildFlags.ulimitEntry(u) == null) {
-                problems.add("ulimits: \"" + u + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", BuildFlags.ULIMIT_NAMES));
+                problems.add(new Problem("ulimits", "\"" + u + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", BuildFlags.ULIMIT_NAMES)));
             }
         }
         for (String h : addHosts) {
             if (BuildFlags.hostEntry(h) == null) {
-                problems.add("addHosts: \"" + h + "\" is not HOST:IP");
+                problems.add(new Problem("addHosts", "\"" + h + "\" is not HOST:IP"));
             }
         }
         for (String a : attests) {
             try {
                 AttestSpec.parse(a);
             } catch (IllegalArgumentException e) {
-                problems.add("attestations: " + e.getMessage());
+                problems.add(new Problem("attestations", e.getMessage()));
             }
         }
         List<String> seenSecretIds = new ArrayList<>();
         for (SecretSource s : secrets) {
             String problem = s.problem();
             if (problem != null) {
-                problems.add(problem);
+                problems.add(Problem.of(problem));
             }
             if (seenSecretIds.contains(s.id())) {
-                problems.add("secrets: secret id \"" + s.id() + "\" given twice");
+                problems.add(new Problem("secrets", "secret id \"" + s.id() + "\" given twice"));
             }
             seenSecretIds.add(s.id());
         }
@@ -313,19 +313,38 @@ public final class BuildSpec implements Serializable {
         for (SshSource s : ssh) {
             String problem = s.problem();
             if (problem != null) {
-                problems.add(problem);
+                problems.add(Problem.of(problem));
             }
             if (seenSshIds.contains(s.id())) {
-                problems.add("ssh: id \"" + s.id() + "\" given twice");
+                problems.add(new Problem("ssh", "id \"" + s.id() + "\" given twice"));
             }
             seenSshIds.add(s.id());
         }
         registryAuth.forEach((host, auth) -> {
             if (host.isBlank()) {
-                problems.add("registryCredentials: empty registry host");
+                problems.add(new Problem("registryCredentials", "empty registry host"));
             }
         });
         return problems;
+    }
+
+    /** One thing wrong with a request: the parameter (as the Pipeline step names it) and what is wrong with its value. */
+    public record Problem(String field, String message) implements Serializable {
+        /** From a {@code "field: message"} line. */
+        static Problem of(String line) {
+            int colon = line.indexOf(": ");
+            return colon < 0 ? new Problem("", line) : new Problem(line.substring(0, colon), line.substring(colon + 2));
+        }
+
+        @Override
+        public String toString() {
+            return field.isEmpty() ? message : field + ": " + message;
+        }
+    }
+
+    /** The problems of one parameter, as a form check shows them. */
+    public List<Problem> problemsOf(String field) {
+        return problems().stream().filter(p -> p.field().equals(field)).toList();
     }
 
     /**
@@ -346,9 +365,9 @@ public final class BuildSpec implements Serializable {
 
     /** @throws InvalidBuildSpecException listing every problem */
     public void validate() throws InvalidBuildSpecException {
-        List<String> problems = problems();
+        List<Problem> problems = problems();
         if (!problems.isEmpty()) {
-            throw new InvalidBuildSpecException(problems);
+            throw new InvalidBuildSpecException(problems.stream().map(Problem::toString).toList());
         }
     }
 

@@ -2,6 +2,8 @@ package io.jenkins.plugins.buildkit.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.jenkins.plugins.buildkit.build.BuildOption;
+import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.SolveResult;
@@ -19,96 +21,32 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.IModelTransformer;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code buildkit build}: the flags of {@code docker buildx build}. */
-@Command(name = "build", description = "Build an image from a Dockerfile.", mixinStandardHelpOptions = true)
+@Command(name = "build", description = "Build an image from a Dockerfile.", mixinStandardHelpOptions = true,
+        modelTransformer = BuildCommand.DeclaredOptions.class)
 final class BuildCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec command;
+
     @Mixin
     BuilderOptions builder;
 
     @Parameters(index = "0", paramLabel = "PATH", description = "build context directory")
     String context;
 
-    @Option(names = {"-f", "--file"}, paramLabel = "FILE", description = "Dockerfile (default: PATH/Dockerfile)")
-    String file;
-
-    @Option(names = {"-t", "--tag"}, paramLabel = "NAME", description = "image name and tag")
-    List<String> tags = new ArrayList<>();
-
-    @Option(names = "--target", paramLabel = "STAGE", description = "build stage to build")
-    String target;
-
-    @Option(names = "--build-arg", paramLabel = "KEY=VALUE", description = "build-time variable")
-    List<String> buildArgs = new ArrayList<>();
-
-    @Option(names = "--label", paramLabel = "KEY=VALUE", description = "image label")
-    List<String> labels = new ArrayList<>();
-
-    @Option(names = "--platform", paramLabel = "PLATFORM", description = "target platform(s), comma-separated")
-    List<String> platforms = new ArrayList<>();
-
-    @Option(names = {"-o", "--output"}, paramLabel = "OUTPUT", description = "output, e.g. type=local,dest=out")
-    List<String> outputs = new ArrayList<>();
-
-    @Option(names = "--cache-from", paramLabel = "CACHE", description = "external cache source")
-    List<String> cacheFrom = new ArrayList<>();
-
-    @Option(names = "--cache-to", paramLabel = "CACHE", description = "cache export destination")
-    List<String> cacheTo = new ArrayList<>();
-
     @Option(names = "--secret", paramLabel = "SECRET", description = "id=ID,src=FILE or id=ID,env=VAR")
     List<String> secrets = new ArrayList<>();
 
     @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
     List<String> ssh = new ArrayList<>();
-
-    @Option(names = "--shm-size", paramLabel = "SIZE", description = "size of /dev/shm in RUN steps, e.g. 128m")
-    String shmSize;
-
-    @Option(names = "--ulimit", paramLabel = "NAME=SOFT[:HARD]", description = "ulimit for RUN steps, e.g. nofile=1024:2048")
-    List<String> ulimits = new ArrayList<>();
-
-    @Option(names = "--cgroup-parent", paramLabel = "PARENT", description = "cgroup parent of RUN steps")
-    String cgroupParent;
-
-    @Option(names = "--annotation", paramLabel = "[TYPE:]KEY=VALUE", description = "OCI annotation on the image (TYPE: manifest, index, ...)")
-    List<String> annotations = new ArrayList<>();
-
-    @Option(names = "--build-context", paramLabel = "NAME=VALUE", description = "additional context: a directory, docker-image://REF, target:STAGE or a URL")
-    List<String> buildContexts = new ArrayList<>();
-
-    @Option(names = "--allow", paramLabel = "ENTITLEMENT", description = "network.host or security.insecure")
-    List<String> allow = new ArrayList<>();
-
-    @Option(names = "--network", paramLabel = "MODE", description = "network for RUN steps: default, host or none")
-    String network;
-
-    @Option(names = "--add-host", paramLabel = "HOST:IP", description = "add a line to /etc/hosts of RUN steps")
-    List<String> addHosts = new ArrayList<>();
-
-    @Option(names = "--attest", paramLabel = "ATTEST", description = "attestation, e.g. type=provenance,mode=max or type=sbom")
-    List<String> attests = new ArrayList<>();
-
-    @Option(names = "--provenance", paramLabel = "VALUE", description = "shorthand for --attest=type=provenance: true, false or attributes")
-    String provenance;
-
-    @Option(names = "--sbom", paramLabel = "VALUE", description = "shorthand for --attest=type=sbom: true, false or attributes")
-    String sbom;
-
-    @Option(names = "--push", description = "push the image (type=image,push=true)")
-    boolean push;
-
-    @Option(names = "--load", description = "load the image into Docker (type=docker)")
-    boolean load;
-
-    @Option(names = "--no-cache", description = "do not use cache")
-    boolean noCache;
-
-    @Option(names = "--pull", description = "always look for newer base images")
-    boolean pull;
 
     @Option(names = "--progress", paramLabel = "MODE", defaultValue = "plain", description = "plain, rawjson or quiet (default: ${DEFAULT-VALUE})")
     String progress;
@@ -125,33 +63,7 @@ final class BuildCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         ProgressMode mode = quiet ? ProgressMode.QUIET : ProgressMode.parse(progress);
-        BuildSpec.Builder spec = BuildSpec.builder().context(context).dockerfile(file).target(target)
-                .noCache(noCache).pull(pull).push(push);
-        tags.forEach(spec::tag);
-        for (String arg : buildArgs) {
-            String[] kv = keyValue(arg, "--build-arg");
-            spec.buildArg(kv[0], kv[1] != null ? kv[1] : System.getenv(kv[0]) == null ? "" : System.getenv(kv[0]));
-        }
-        for (String label : labels) {
-            String[] kv = keyValue(label, "--label");
-            spec.label(kv[0], kv[1] == null ? "" : kv[1]);
-        }
-        platforms.forEach(spec::platform);
-        outputs.forEach(spec::output);
-        if (load) {
-            spec.output("type=docker");
-        }
-        cacheFrom.forEach(spec::cacheFrom);
-        cacheTo.forEach(spec::cacheTo);
-        attests.forEach(spec::attest);
-        buildContexts.forEach(spec::buildContext);
-        annotations.forEach(spec::annotation);
-        ulimits.forEach(spec::ulimit);
-        spec.shmSize(shmSize).cgroupParent(cgroupParent);
-        allow.forEach(spec::allow);
-        addHosts.forEach(spec::addHost);
-        spec.network(network);
-        spec.provenance(provenance).sbom(sbom);
+        BuildSpec.Builder spec = options().applyTo(BuildSpec.builder().context(context));
         List<String> secretValues = new ArrayList<>();
         for (String s : secrets) {
             SecretSource source;
@@ -200,13 +112,62 @@ final class BuildCommand implements Callable<Integer> {
         return 0;
     }
 
-    private static String[] keyValue(String text, String option) {
+    /** Adds an option of {@link BuildOption}'s table for each parameter that has a Buildx flag. */
+    public static final class DeclaredOptions implements IModelTransformer {
+        @Override
+        public CommandSpec transform(CommandSpec command) {
+            for (BuildOption o : BuildOption.values()) {
+                if (o.flags().isEmpty()) {
+                    continue;
+                }
+                OptionSpec.Builder option = OptionSpec.builder(o.flags().toArray(String[]::new)).description(o.description());
+                if (o.kind() == BuildOption.Kind.FLAG) {
+                    option.type(boolean.class);
+                } else if (o.kind() == BuildOption.Kind.TEXT) {
+                    option.type(String.class).paramLabel(o.valueLabel());
+                } else {
+                    option.type(List.class).auxiliaryTypes(String.class).paramLabel(o.valueLabel());
+                }
+                command.addOption(option.build());
+            }
+            return command;
+        }
+    }
+
+    /** The values of the table's options as given, with Buildx's command-line conventions applied. */
+    private BuildOptions options() {
+        BuildOptions options = new BuildOptions();
+        for (BuildOption o : BuildOption.values()) {
+            if (o.flags().isEmpty()) {
+                continue;
+            }
+            Object value = command.findOption(o.flags().get(o.flags().size() - 1)).getValue();
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    String text = String.valueOf(item);
+                    for (String entry : o.kind() == BuildOption.Kind.LIST_OR_COMMAS ? text.split(",") : new String[] {text}) {
+                        options.add(o, o.kind() == BuildOption.Kind.MAP ? keyValue(entry, o) : entry);
+                    }
+                }
+            } else if (value != null) {
+                options.add(o, String.valueOf(value));
+            }
+        }
+        return options;
+    }
+
+    /** {@code --build-arg NAME} without a value takes NAME from the environment, as Buildx does. */
+    private static String keyValue(String text, BuildOption option) {
         int eq = text.indexOf('=');
         String key = eq < 0 ? text : text.substring(0, eq);
         if (key.isBlank()) {
-            throw new IllegalArgumentException(option + ": \"" + text + "\" has no name");
+            throw new IllegalArgumentException(option.flags().get(option.flags().size() - 1) + ": \"" + text + "\" has no name");
         }
-        return new String[] {key, eq < 0 ? null : text.substring(eq + 1)};
+        if (eq >= 0) {
+            return text;
+        }
+        String fromEnv = option == BuildOption.BUILD_ARGS ? System.getenv(key) : null;
+        return key + "=" + (fromEnv == null ? "" : fromEnv);
     }
 
     private void writeMetadata(Map<String, String> response) throws IOException {

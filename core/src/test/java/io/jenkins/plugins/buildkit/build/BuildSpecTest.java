@@ -31,7 +31,7 @@ public class BuildSpecTest {
     }
 
     private List<String> problems(UnaryOperator<BuildSpec.Builder> edit) {
-        return edit.apply(BuildSpec.builder().context(ctx.toString())).build().problems();
+        return edit.apply(BuildSpec.builder().context(ctx.toString())).build().problems().stream().map(BuildSpec.Problem::toString).toList();
     }
 
     /** Each bad value gives exactly one problem that names the field and the value. */

@@ -3,7 +3,10 @@ package io.jenkins.plugins.buildkit.jenkins;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;
+import io.jenkins.plugins.buildkit.build.BuildOption;
+import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
@@ -27,18 +30,36 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
     private static final long serialVersionUID = 1L;
 
     private final DriverSpec driver;
-    private final BuildRequest request;
+    private final BuildOptions options;
+    private final ProgressMode progress;
     private final ResolvedCredentials credentials;
     private final Map<String, String> env;
     private final TaskListener listener;
 
-    public AgentBuild(DriverSpec driver, BuildRequest request, ResolvedCredentials credentials, Map<String, String> env,
-            TaskListener listener) {
+    public AgentBuild(DriverSpec driver, BuildOptions options, ProgressMode progress, ResolvedCredentials credentials,
+            Map<String, String> env, TaskListener listener) {
         this.driver = driver;
-        this.request = request;
+        this.options = options;
+        this.progress = progress;
         this.credentials = credentials;
         this.env = new TreeMap<>(env);
         this.listener = listener;
+    }
+
+    /**
+     * The build spec in a workspace. Relative paths are the workspace's, as Buildx takes them from its
+     * working directory; the builder's fixed platforms apply when the step names none.
+     */
+    static BuildSpec spec(BuildOptions options, File workspace, ResolvedCredentials credentials, List<String> builderPlatforms)
+            throws InvalidBuildSpecException {
+        BuildSpec.Builder request = options.applyTo(BuildSpec.builder().workingDirectory(workspace.toPath()));
+        if (!options.has(BuildOption.PLATFORMS)) {
+            builderPlatforms.forEach(request::platform);
+        }
+        credentials.applyTo(request);
+        BuildSpec spec = request.build();
+        spec.validate();
+        return spec;
     }
 
     @Override
@@ -47,7 +68,7 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
         masked.addAll(driver.valuesToMask());
         SecretMasker masker = new SecretMasker(masked);
         try {
-            BuildSpec spec = request.toSpec(workspace, credentials, driver.platforms());
+            BuildSpec spec = spec(options, workspace, credentials, driver.platforms());
             Driver d;
             try {
                 d = driver.create(env);
@@ -57,9 +78,8 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
                 throw new BuildKitException(e.getMessage(), e);
             }
             long start = System.nanoTime();
-            ProgressMode mode = request.progressMode();
-            SolveResult result = DriverBuild.run(d, spec, mode.renderer(listener.getLogger(), masker),
-                    mode == ProgressMode.PLAIN ? listener.getLogger() : null);
+            SolveResult result = DriverBuild.run(d, spec, progress.renderer(listener.getLogger(), masker),
+                    progress == ProgressMode.PLAIN ? listener.getLogger() : null);
             return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
         } catch (BuildKitException e) {
             // The engine's own words are the clearest; the agent's stack trace adds nothing for the user.

@@ -78,7 +78,7 @@ public final class BuildKitBuildAction implements RunAction2 {
 
     @Override
     public String getDisplayName() {
-        return "BuildKit build";
+        return Messages.BuildKitBuildAction_DisplayName();
     }
 
     @Override

@@ -7,7 +7,8 @@ import hudson.model.Run;
 import hudson.model.TaskListener;
 import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
 import java.io.IOException;
-import java.util.List;
+import io.jenkins.plugins.buildkit.build.BuildOptions;
+import io.jenkins.plugins.buildkit.progress.ProgressMode;
 
 /**
  * The controller's half of a build, shared by the Pipeline step and the freestyle step: pick the
@@ -19,19 +20,20 @@ final class BuildKitRunner {
     }
 
     static BuildOutcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, String builderName,
-            BuildRequest request, List<BuildSecret> secrets, List<SshForward> ssh, List<RegistryCredential> registries)
-            throws IOException, InterruptedException {
+            BuildKitStep parameters, BuildOptions options) throws IOException, InterruptedException {
         DriverSpec driver;
         ResolvedCredentials credentials;
+        ProgressMode progress;
         try {
-            request.progressMode();
+            progress = parameters.progressMode();
             BuilderConfig builder = BuildKitGlobalConfiguration.get().builder(builderName);
-            credentials = CredentialResolver.resolve(secrets, ssh, registries, CredentialLookup.forRun(run));
+            credentials = CredentialResolver.resolve(parameters.getSecrets(), parameters.getSsh(),
+                    parameters.getRegistryCredentials(), CredentialLookup.forRun(run));
             driver = builder.toSpec(CredentialLookup.system());
         } catch (InvalidBuildSpecException e) {
             throw new AbortException("buildkitBuild: " + e.getMessage());
         }
-        BuildOutcome outcome = workspace.act(new AgentBuild(driver, request, credentials, env, listener));
+        BuildOutcome outcome = workspace.act(new AgentBuild(driver, options, progress, credentials, env, listener));
         run.addAction(new BuildKitBuildAction(outcome));
         return outcome;
     }

@@ -3,16 +3,28 @@ package io.jenkins.plugins.buildkit.jenkins;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
+import hudson.Util;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
+import io.jenkins.plugins.buildkit.build.BuildOption;
+import io.jenkins.plugins.buildkit.build.BuildOptions;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.progress.ProgressMode;
+import jakarta.servlet.ServletException;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -22,47 +34,94 @@ import org.kohsuke.stapler.AncestorInPath;
 import org.kohsuke.stapler.DataBoundConstructor;
 import org.kohsuke.stapler.DataBoundSetter;
 import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
+import org.kohsuke.stapler.lang.Klass;
 
 /**
  * {@code buildkitBuild}: {@code docker buildx build} as a Pipeline step, with Buildx's option names.
  * Returns a map: {@code digest}, {@code imageNames}, {@code metadata} (the exporter response, as
- * Buildx's {@code --metadata-file}), {@code builder} and {@code platforms}.
+ * Buildx's {@code --metadata-file}), {@code builder} and {@code platforms}. The freestyle step holds one
+ * of these as its parameters, so both share one form, one set of help and one model.
+ *
+ * <p>The plain parameters are declared in {@link BuildOption}; they have accessors here only because
+ * Pipeline's and Stapler's data binding find parameters by their accessors. Each stores its value
+ * under its name, as the option's kind says: text, a flag, a list or a map.
  */
 public final class BuildKitStep extends Step {
     private String builder;
-    private String context = ".";
-    private String file;
-    private String target;
-    private Map<String, String> buildArgs = new LinkedHashMap<>();
-    private Map<String, String> labels = new LinkedHashMap<>();
-    private List<String> platforms = new ArrayList<>();
-    private List<String> tags = new ArrayList<>();
-    private boolean push;
-    private boolean load;
-    private List<String> outputs = new ArrayList<>();
-    private List<String> cacheFrom = new ArrayList<>();
-    private List<String> cacheTo = new ArrayList<>();
-    private List<String> attestations = new ArrayList<>();
-    private Map<String, String> buildContexts = new LinkedHashMap<>();
-    private List<String> allow = new ArrayList<>();
-    private String network;
-    private List<String> addHosts = new ArrayList<>();
-    private List<String> annotations = new ArrayList<>();
-    private String shmSize;
-    private List<String> ulimits = new ArrayList<>();
-    private String cgroupParent;
-    private String provenance;
-    private String sbom;
+    private Map<String, Object> options = new TreeMap<>();
     private List<BuildSecret> secrets = new ArrayList<>();
     private List<SshForward> ssh = new ArrayList<>();
     private List<RegistryCredential> registryCredentials = new ArrayList<>();
-    private boolean noCache;
-    private boolean pull;
     private String progress = "plain";
 
     @DataBoundConstructor
     public BuildKitStep() {
     }
+
+    protected Object readResolve() {
+        options = options == null ? new TreeMap<>() : options;
+        secrets = secrets == null ? new ArrayList<>() : secrets;
+        ssh = ssh == null ? new ArrayList<>() : ssh;
+        registryCredentials = registryCredentials == null ? new ArrayList<>() : registryCredentials;
+        return this;
+    }
+
+    // One accessor pair per BuildOption, in its order.
+
+    @DataBoundSetter public void setContext(String value) { set(BuildOption.CONTEXT, value); }
+    public String getContext() { return text(BuildOption.CONTEXT, "."); }
+    @DataBoundSetter public void setFile(String value) { set(BuildOption.FILE, value); }
+    public String getFile() { return text(BuildOption.FILE, null); }
+    @DataBoundSetter public void setTarget(String value) { set(BuildOption.TARGET, value); }
+    public String getTarget() { return text(BuildOption.TARGET, null); }
+    @DataBoundSetter public void setBuildArgs(Object value) { set(BuildOption.BUILD_ARGS, value); }
+    public Map<String, String> getBuildArgs() { return map(BuildOption.BUILD_ARGS); }
+    @DataBoundSetter public void setLabels(Object value) { set(BuildOption.LABELS, value); }
+    public Map<String, String> getLabels() { return map(BuildOption.LABELS); }
+    @DataBoundSetter public void setPlatforms(Object value) { set(BuildOption.PLATFORMS, value); }
+    public List<String> getPlatforms() { return list(BuildOption.PLATFORMS); }
+    @DataBoundSetter public void setTags(Object value) { set(BuildOption.TAGS, value); }
+    public List<String> getTags() { return list(BuildOption.TAGS); }
+    @DataBoundSetter public void setOutputs(Object value) { set(BuildOption.OUTPUTS, value); }
+    public List<String> getOutputs() { return list(BuildOption.OUTPUTS); }
+    @DataBoundSetter public void setPush(boolean value) { set(BuildOption.PUSH, value); }
+    public boolean isPush() { return flag(BuildOption.PUSH); }
+    @DataBoundSetter public void setLoad(boolean value) { set(BuildOption.LOAD, value); }
+    public boolean isLoad() { return flag(BuildOption.LOAD); }
+    @DataBoundSetter public void setCacheFrom(Object value) { set(BuildOption.CACHE_FROM, value); }
+    public List<String> getCacheFrom() { return list(BuildOption.CACHE_FROM); }
+    @DataBoundSetter public void setCacheTo(Object value) { set(BuildOption.CACHE_TO, value); }
+    public List<String> getCacheTo() { return list(BuildOption.CACHE_TO); }
+    @DataBoundSetter public void setNoCache(boolean value) { set(BuildOption.NO_CACHE, value); }
+    public boolean isNoCache() { return flag(BuildOption.NO_CACHE); }
+    @DataBoundSetter public void setPull(boolean value) { set(BuildOption.PULL, value); }
+    public boolean isPull() { return flag(BuildOption.PULL); }
+    @DataBoundSetter public void setAttestations(Object value) { set(BuildOption.ATTESTATIONS, value); }
+    public List<String> getAttestations() { return list(BuildOption.ATTESTATIONS); }
+    @DataBoundSetter public void setProvenance(String value) { set(BuildOption.PROVENANCE, value); }
+    public String getProvenance() { return text(BuildOption.PROVENANCE, null); }
+    @DataBoundSetter public void setSbom(String value) { set(BuildOption.SBOM, value); }
+    public String getSbom() { return text(BuildOption.SBOM, null); }
+    @DataBoundSetter public void setBuildContexts(Object value) { set(BuildOption.BUILD_CONTEXTS, value); }
+    public Map<String, String> getBuildContexts() { return map(BuildOption.BUILD_CONTEXTS); }
+    @DataBoundSetter public void setNetwork(String value) { set(BuildOption.NETWORK, value); }
+    public String getNetwork() { return text(BuildOption.NETWORK, null); }
+    @DataBoundSetter public void setAddHosts(Object value) { set(BuildOption.ADD_HOSTS, value); }
+    public List<String> getAddHosts() { return list(BuildOption.ADD_HOSTS); }
+    @DataBoundSetter public void setAllow(Object value) { set(BuildOption.ALLOW, value); }
+    public List<String> getAllow() { return list(BuildOption.ALLOW); }
+    @DataBoundSetter public void setShmSize(String value) { set(BuildOption.SHM_SIZE, value); }
+    public String getShmSize() { return text(BuildOption.SHM_SIZE, null); }
+    @DataBoundSetter public void setUlimits(Object value) { set(BuildOption.ULIMITS, value); }
+    public List<String> getUlimits() { return list(BuildOption.ULIMITS); }
+    @DataBoundSetter public void setCgroupParent(String value) { set(BuildOption.CGROUP_PARENT, value); }
+    public String getCgroupParent() { return text(BuildOption.CGROUP_PARENT, null); }
+    @DataBoundSetter public void setAnnotations(Object value) { set(BuildOption.ANNOTATIONS, value); }
+    public List<String> getAnnotations() { return list(BuildOption.ANNOTATIONS); }
+
+    // The parameters that are Jenkins' own: the builder, credentials and how progress is shown.
 
     public String getBuilder() {
         return builder;
@@ -70,225 +129,7 @@ public final class BuildKitStep extends Step {
 
     @DataBoundSetter
     public void setBuilder(String builder) {
-        this.builder = DriverConfig.blankToNull(builder);
-    }
-
-    public String getContext() {
-        return context;
-    }
-
-    @DataBoundSetter
-    public void setContext(String context) {
-        this.context = context == null || context.isBlank() ? "." : context.trim();
-    }
-
-    public String getFile() {
-        return file;
-    }
-
-    @DataBoundSetter
-    public void setFile(String file) {
-        this.file = DriverConfig.blankToNull(file);
-    }
-
-    public String getTarget() {
-        return target;
-    }
-
-    @DataBoundSetter
-    public void setTarget(String target) {
-        this.target = DriverConfig.blankToNull(target);
-    }
-
-    public Map<String, String> getBuildArgs() {
-        return buildArgs;
-    }
-
-    @DataBoundSetter
-    public void setBuildArgs(Object buildArgs) {
-        this.buildArgs = keyValues("buildArgs", buildArgs);
-    }
-
-    public Map<String, String> getLabels() {
-        return labels;
-    }
-
-    @DataBoundSetter
-    public void setLabels(Object labels) {
-        this.labels = keyValues("labels", labels);
-    }
-
-    public List<String> getPlatforms() {
-        return platforms;
-    }
-
-    @DataBoundSetter
-    public void setPlatforms(Object platforms) {
-        this.platforms = strings("platforms", platforms);
-    }
-
-    public List<String> getTags() {
-        return tags;
-    }
-
-    @DataBoundSetter
-    public void setTags(Object tags) {
-        this.tags = strings("tags", tags);
-    }
-
-    public boolean isPush() {
-        return push;
-    }
-
-    @DataBoundSetter
-    public void setPush(boolean push) {
-        this.push = push;
-    }
-
-    public boolean isLoad() {
-        return load;
-    }
-
-    @DataBoundSetter
-    public void setLoad(boolean load) {
-        this.load = load;
-    }
-
-    public List<String> getOutputs() {
-        return outputs;
-    }
-
-    @DataBoundSetter
-    public void setOutputs(Object outputs) {
-        this.outputs = strings("outputs", outputs);
-    }
-
-    public List<String> getCacheFrom() {
-        return cacheFrom;
-    }
-
-    @DataBoundSetter
-    public void setCacheFrom(Object cacheFrom) {
-        this.cacheFrom = strings("cacheFrom", cacheFrom);
-    }
-
-    public List<String> getCacheTo() {
-        return cacheTo;
-    }
-
-    @DataBoundSetter
-    public void setCacheTo(Object cacheTo) {
-        this.cacheTo = strings("cacheTo", cacheTo);
-    }
-
-    public Map<String, String> getBuildContexts() {
-        return buildContexts;
-    }
-
-    /** Buildx's {@code --build-context}: name to a directory (from the workspace), {@code docker-image://REF}, {@code target:STAGE} or a URL. */
-    @DataBoundSetter
-    public void setBuildContexts(Object buildContexts) {
-        this.buildContexts = keyValues("buildContexts", buildContexts);
-    }
-
-    public List<String> getAllow() {
-        return allow;
-    }
-
-    /** Buildx's {@code --allow}: {@code network.host}, {@code security.insecure}. */
-    @DataBoundSetter
-    public void setAllow(Object allow) {
-        this.allow = strings("allow", allow);
-    }
-
-    public String getNetwork() {
-        return network;
-    }
-
-    /** Buildx's {@code --network}: {@code default}, {@code host} or {@code none}. */
-    @DataBoundSetter
-    public void setNetwork(String network) {
-        this.network = DriverConfig.blankToNull(network);
-    }
-
-    public List<String> getAddHosts() {
-        return addHosts;
-    }
-
-    /** Buildx's {@code --add-host}: {@code HOST:IP} entries. */
-    @DataBoundSetter
-    public void setAddHosts(Object addHosts) {
-        this.addHosts = strings("addHosts", addHosts);
-    }
-
-    public String getShmSize() {
-        return shmSize;
-    }
-
-    /** Buildx's {@code --shm-size}, such as {@code 128m}. */
-    @DataBoundSetter
-    public void setShmSize(String shmSize) {
-        this.shmSize = DriverConfig.blankToNull(shmSize);
-    }
-
-    public List<String> getUlimits() {
-        return ulimits;
-    }
-
-    /** Buildx's {@code --ulimit}: {@code NAME=SOFT[:HARD]}. */
-    @DataBoundSetter
-    public void setUlimits(Object ulimits) {
-        this.ulimits = strings("ulimits", ulimits);
-    }
-
-    public String getCgroupParent() {
-        return cgroupParent;
-    }
-
-    /** Buildx's {@code --cgroup-parent}. */
-    @DataBoundSetter
-    public void setCgroupParent(String cgroupParent) {
-        this.cgroupParent = DriverConfig.blankToNull(cgroupParent);
-    }
-
-    public List<String> getAnnotations() {
-        return annotations;
-    }
-
-    /** Buildx's {@code --annotation}: {@code [TYPE:]KEY=VALUE}. */
-    @DataBoundSetter
-    public void setAnnotations(Object annotations) {
-        this.annotations = strings("annotations", annotations);
-    }
-
-    public List<String> getAttestations() {
-        return attestations;
-    }
-
-    /** Buildx's {@code --attest}: {@code type=provenance,mode=max}, {@code type=sbom}. */
-    @DataBoundSetter
-    public void setAttestations(Object attestations) {
-        this.attestations = strings("attestations", attestations);
-    }
-
-    public String getProvenance() {
-        return provenance;
-    }
-
-    /** Buildx's {@code --provenance}: true, false, or attributes such as {@code mode=max}. */
-    @DataBoundSetter
-    public void setProvenance(String provenance) {
-        this.provenance = DriverConfig.blankToNull(provenance);
-    }
-
-    public String getSbom() {
-        return sbom;
-    }
-
-    /** Buildx's {@code --sbom}: true, false, or attributes such as {@code generator=IMAGE}. */
-    @DataBoundSetter
-    public void setSbom(String sbom) {
-        this.sbom = DriverConfig.blankToNull(sbom);
+        this.builder = Util.fixEmptyAndTrim(builder);
     }
 
     public List<BuildSecret> getSecrets() {
@@ -297,7 +138,7 @@ public final class BuildKitStep extends Step {
 
     @DataBoundSetter
     public void setSecrets(List<BuildSecret> secrets) {
-        this.secrets = list(secrets);
+        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
     }
 
     public List<SshForward> getSsh() {
@@ -306,7 +147,7 @@ public final class BuildKitStep extends Step {
 
     @DataBoundSetter
     public void setSsh(List<SshForward> ssh) {
-        this.ssh = list(ssh);
+        this.ssh = ssh == null ? new ArrayList<>() : new ArrayList<>(ssh);
     }
 
     public List<RegistryCredential> getRegistryCredentials() {
@@ -315,25 +156,7 @@ public final class BuildKitStep extends Step {
 
     @DataBoundSetter
     public void setRegistryCredentials(List<RegistryCredential> registryCredentials) {
-        this.registryCredentials = list(registryCredentials);
-    }
-
-    public boolean isNoCache() {
-        return noCache;
-    }
-
-    @DataBoundSetter
-    public void setNoCache(boolean noCache) {
-        this.noCache = noCache;
-    }
-
-    public boolean isPull() {
-        return pull;
-    }
-
-    @DataBoundSetter
-    public void setPull(boolean pull) {
-        this.pull = pull;
+        this.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
     }
 
     public String getProgress() {
@@ -346,86 +169,108 @@ public final class BuildKitStep extends Step {
     }
 
     /**
-     * A map parameter. Typed {@code Object} because Pipeline's data binding hands a Groovy map through
-     * only to such a parameter; a list of {@code KEY=VALUE} strings or one per line is taken too.
+     * Sets a parameter by its name, from a Pipeline value or form text: a list may be given as a
+     * list or as one string (one entry per line), a map as a map, as {@code KEY=VALUE} strings or as
+     * such lines.
      */
-    private static Map<String, String> keyValues(String parameter, Object value) {
-        Map<String, String> out = new LinkedHashMap<>();
-        if (value == null) {
-            return out;
+    void set(BuildOption option, Object value) {
+        Object normalized = switch (option.kind()) {
+            case TEXT -> value == null ? null : Util.fixEmptyAndTrim(value.toString());
+            case FLAG -> Boolean.TRUE.equals(value) ? Boolean.TRUE : null;
+            case LIST, LIST_OR_COMMAS -> nullIfEmpty(strings(option, value));
+            case MAP -> nullIfEmpty(keyValues(option, value));
+        };
+        if (normalized == null) {
+            options.remove(option.parameter());
+        } else {
+            options.put(option.parameter(), normalized);
         }
+    }
+
+    private String text(BuildOption option, String absent) {
+        Object v = options.get(option.parameter());
+        return v == null ? absent : v.toString();
+    }
+
+    private boolean flag(BuildOption option) {
+        return Boolean.TRUE.equals(options.get(option.parameter()));
+    }
+
+    @SuppressWarnings("unchecked")
+    private List<String> list(BuildOption option) {
+        Object v = options.get(option.parameter());
+        return v == null ? new ArrayList<>() : new ArrayList<>((List<String>) v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> map(BuildOption option) {
+        Object v = options.get(option.parameter());
+        return v == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, String>) v);
+    }
+
+    private static Object nullIfEmpty(Object value) {
+        return value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty() ? null : value;
+    }
+
+    private static ArrayList<String> strings(BuildOption option, Object value) {
+        ArrayList<String> out = new ArrayList<>();
+        if (value instanceof CharSequence text) {
+            out.addAll(TextLists.items(text.toString(), option.kind() == BuildOption.Kind.LIST_OR_COMMAS));
+        } else if (value instanceof Collection<?> items) {
+            items.stream().filter(i -> i != null && !i.toString().isBlank()).forEach(i -> out.add(i.toString().trim()));
+        } else if (value != null) {
+            throw new IllegalArgumentException(option.parameter() + ": expected a list of strings or a string, got a "
+                    + value.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    private static LinkedHashMap<String, String> keyValues(BuildOption option, Object value) {
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
         if (value instanceof Map<?, ?> map) {
             // Pipeline maps may carry GStrings and numbers: a build argument is text.
             map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        } else if (value instanceof List<?> list) {
+        } else if (value instanceof Collection<?> list) {
             list.forEach(item -> out.putAll(TextLists.keyValues(String.valueOf(item))));
         } else if (value instanceof CharSequence text) {
             out.putAll(TextLists.keyValues(text.toString()));
-        } else {
-            throw new IllegalArgumentException(parameter + ": expected a map such as [VERSION: '1.0'], got a "
+        } else if (value != null) {
+            throw new IllegalArgumentException(option.parameter() + ": expected a map such as [VERSION: '1.0'], got a "
                     + value.getClass().getSimpleName());
         }
         return out;
     }
 
-    /**
-     * A list parameter: a Pipeline list, or one string (a single value, or one per line, as a form's
-     * text area gives). Typed {@code Object} so that {@code tags: "app:${BUILD_NUMBER}"} works too.
-     */
-    private static List<String> strings(String parameter, Object value) {
-        List<String> out = new ArrayList<>();
-        if (value == null) {
-            return out;
-        }
-        if (value instanceof CharSequence text) {
-            out.addAll(TextLists.items(text.toString(), false));
-        } else if (value instanceof Collection<?> items) {
-            for (Object item : items) {
-                if (item != null && !String.valueOf(item).isBlank()) {
-                    out.add(String.valueOf(item).trim());
-                }
+    /** The plain parameters as text, each string passed through {@code rewrite} (the freestyle step expands variables). */
+    BuildOptions options(UnaryOperator<String> rewrite) {
+        BuildOptions out = new BuildOptions();
+        for (BuildOption option : BuildOption.values()) {
+            Object v = options.get(option.parameter());
+            if (v instanceof Map<?, ?> map) {
+                map.forEach((k, val) -> out.add(option, rewrite.apply(k + "=" + val)));
+            } else if (v instanceof List<?> list) {
+                list.forEach(item -> out.add(option, rewrite.apply(item.toString())));
+            } else if (v != null) {
+                out.add(option, rewrite.apply(v.toString()));
             }
-        } else {
-            throw new IllegalArgumentException(parameter + ": expected a list of strings or a string, got a "
-                    + value.getClass().getSimpleName());
         }
         return out;
     }
 
-    private static <T> List<T> list(List<T> list) {
-        return list == null ? new ArrayList<>() : new ArrayList<>(list);
+    /** The progress mode; a bad value names the {@code progress} parameter. */
+    ProgressMode progressMode() throws io.jenkins.plugins.buildkit.build.InvalidBuildSpecException {
+        try {
+            return ProgressMode.parse(progress);
+        } catch (IllegalArgumentException e) {
+            throw new io.jenkins.plugins.buildkit.build.InvalidBuildSpecException(List.of(e.getMessage()));
+        }
     }
 
-    /** The request without credentials, in the step's parameter names. */
-    public BuildRequest toRequest() {
-        BuildRequest r = new BuildRequest();
-        r.context = context;
-        r.file = file;
-        r.target = target;
-        r.buildArgs.putAll(buildArgs);
-        r.labels.putAll(labels);
-        r.platforms.addAll(platforms);
-        r.tags.addAll(tags);
-        r.push = push;
-        r.load = load;
-        r.outputs.addAll(outputs);
-        r.cacheFrom.addAll(cacheFrom);
-        r.cacheTo.addAll(cacheTo);
-        r.attestations.addAll(attestations);
-        r.buildContexts.putAll(buildContexts);
-        r.allow.addAll(allow);
-        r.network = network;
-        r.addHosts.addAll(addHosts);
-        r.annotations.addAll(annotations);
-        r.shmSize = shmSize;
-        r.ulimits.addAll(ulimits);
-        r.cgroupParent = cgroupParent;
-        r.provenance = provenance;
-        r.sbom = sbom;
-        r.noCache = noCache;
-        r.pull = pull;
-        r.progress = progress;
-        return r;
+    /** Runs the build from a job: the Pipeline step, or the freestyle step with its variables expanded. */
+    BuildOutcome run(Run<?, ?> run, FilePath workspace, EnvVars env, TaskListener listener, UnaryOperator<String> rewrite)
+            throws IOException, InterruptedException {
+        return BuildKitRunner.run(run, workspace, env, listener, builder == null ? null : rewrite.apply(builder), this,
+                options(rewrite));
     }
 
     @Override
@@ -447,8 +292,8 @@ public final class BuildKitStep extends Step {
         @Override
         protected Map<String, Object> run() throws Exception {
             StepContext c = getContext();
-            return BuildKitRunner.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class), c.get(TaskListener.class),
-                    step.builder, step.toRequest(), step.secrets, step.ssh, step.registryCredentials).toStepResult();
+            return step.run(c.get(Run.class), c.get(FilePath.class), c.get(EnvVars.class), c.get(TaskListener.class),
+                    UnaryOperator.identity()).toStepResult();
         }
     }
 
@@ -466,11 +311,105 @@ public final class BuildKitStep extends Step {
 
         @Override
         public String getDisplayName() {
-            return "Build a container image with BuildKit";
+            return Messages.BuildKitStep_DisplayName();
+        }
+
+        /** The form's fields of a group, in the table's order. */
+        public List<BuildOption> options(String group) {
+            return Arrays.stream(BuildOption.values()).filter(o -> o.group().name().equals(group)).toList();
+        }
+
+        /** A parameter's value as the form shows it: one list entry or {@code KEY=VALUE} per line. */
+        public String formText(BuildKitStep step, BuildOption option) {
+            if (step == null) {
+                return option == BuildOption.CONTEXT ? "." : "";
+            }
+            Object v = step.options.get(option.parameter());
+            if (v instanceof Map<?, ?> map) {
+                return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
+            }
+            return v instanceof List<?> list ? list.stream().map(Object::toString).collect(Collectors.joining("\n"))
+                    : v == null ? (option == BuildOption.CONTEXT ? "." : "") : v.toString();
+        }
+
+        /** The help of a table parameter is its description; the others have help files. */
+        @Override
+        public String getHelpFile(Klass<?> clazz, String fieldName) {
+            return BuildOption.named(fieldName).isPresent() ? "/descriptor/" + getId() + "/help/" + fieldName
+                    : super.getHelpFile(clazz, fieldName);
+        }
+
+        @Override
+        public void doHelp(StaplerRequest2 req, StaplerResponse2 rsp) throws IOException, ServletException {
+            var option = BuildOption.named(req.getRestOfPath().replaceFirst("^/", ""));
+            if (option.isEmpty()) {
+                super.doHelp(req, rsp);
+                return;
+            }
+            String how = switch (option.get().kind()) {
+                case TEXT, FLAG -> "";
+                case LIST, LIST_OR_COMMAS -> " In the form: one per line. In a Pipeline script: a list, or one string.";
+                case MAP -> " In the form: KEY=VALUE per line. In a Pipeline script: a map such as [KEY: 'value'].";
+            };
+            rsp.setContentType("text/html;charset=UTF-8");
+            rsp.getWriter().print("<div>" + Util.escape(option.get().description() + how) + "</div>");
         }
 
         public ListBoxModel doFillBuilderItems(@AncestorInPath Item item, @QueryParameter String builder) {
             return BuildKitGlobalConfiguration.builderItems(item, builder);
+        }
+
+        public FormValidation doCheckPlatforms(@QueryParameter String value) {
+            return check(BuildOption.PLATFORMS, value);
+        }
+
+        public FormValidation doCheckTags(@QueryParameter String value) {
+            return check(BuildOption.TAGS, value);
+        }
+
+        public FormValidation doCheckOutputs(@QueryParameter String value) {
+            return check(BuildOption.OUTPUTS, value);
+        }
+
+        public FormValidation doCheckCacheFrom(@QueryParameter String value) {
+            return check(BuildOption.CACHE_FROM, value);
+        }
+
+        public FormValidation doCheckCacheTo(@QueryParameter String value) {
+            return check(BuildOption.CACHE_TO, value);
+        }
+
+        public FormValidation doCheckAttestations(@QueryParameter String value) {
+            return check(BuildOption.ATTESTATIONS, value);
+        }
+
+        public FormValidation doCheckAnnotations(@QueryParameter String value) {
+            return check(BuildOption.ANNOTATIONS, value);
+        }
+
+        public FormValidation doCheckUlimits(@QueryParameter String value) {
+            return check(BuildOption.ULIMITS, value);
+        }
+
+        public FormValidation doCheckProgress(@QueryParameter String value) {
+            try {
+                ProgressMode.parse(value);
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
+        }
+
+        /**
+         * One field as the build will judge it. A value with a build variable is judged when the
+         * build has expanded it, so its problems wait until then.
+         */
+        static FormValidation check(BuildOption option, String value) {
+            BuildKitStep step = new BuildKitStep();
+            step.set(option, value);
+            BuildSpec spec = step.options(UnaryOperator.identity()).applyTo(BuildSpec.builder()).build();
+            return spec.problemsOf(option.parameter()).stream().map(BuildSpec.Problem::toString)
+                    .filter(m -> !m.contains("$")).findFirst().map(FormValidation::error).orElse(FormValidation.ok());
         }
     }
 }

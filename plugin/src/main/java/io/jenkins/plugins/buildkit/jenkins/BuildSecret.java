@@ -34,7 +34,7 @@ public final class BuildSecret extends CredentialEntry<BuildSecret> {
 
         @Override
         public String getDisplayName() {
-            return "Build secret";
+            return Messages.BuildSecret_DisplayName();
         }
     }
 }

@@ -103,11 +103,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
         driver.problems().forEach(p -> problems.add(who + ": " + p));
         BuildSpec.Builder probe = BuildSpec.builder().context(".");
         platformList().forEach(probe::platform);
-        for (String p : probe.build().problems()) {
-            if (p.startsWith("platforms")) {
-                problems.add(who + ": " + p);
-            }
-        }
+        probe.build().problemsOf("platforms").forEach(p -> problems.add(who + ": " + p));
         if (problems.isEmpty()) {
             try {
                 // Only the driver's identity matters here: nothing is contacted and no credential is read.
@@ -160,7 +156,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     public static final class DescriptorImpl extends Descriptor<BuilderConfig> {
         @Override
         public String getDisplayName() {
-            return "BuildKit builder";
+            return Messages.BuilderConfig_DisplayName();
         }
 
         public FormValidation doCheckName(@QueryParameter String value) {

@@ -294,7 +294,7 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     public static final class DescriptorImpl extends DriverDescriptor {
         @Override
         public String getDisplayName() {
-            return "docker-container (a BuildKit container of its own)";
+            return Messages.DockerContainerDriverConfig_DisplayName();
         }
 
         public FormValidation doCheckDockerEndpoint(@QueryParameter String value) {

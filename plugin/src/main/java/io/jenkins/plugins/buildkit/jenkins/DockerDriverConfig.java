@@ -74,7 +74,7 @@ public final class DockerDriverConfig extends DriverConfig {
     public static final class DescriptorImpl extends DriverDescriptor {
         @Override
         public String getDisplayName() {
-            return "docker (BuildKit inside a Docker Engine)";
+            return Messages.DockerDriverConfig_DisplayName();
         }
 
         public FormValidation doCheckEndpoint(@QueryParameter String value) {

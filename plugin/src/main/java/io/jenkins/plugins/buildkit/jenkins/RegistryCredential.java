@@ -33,7 +33,7 @@ public final class RegistryCredential extends CredentialEntry<RegistryCredential
 
         @Override
         public String getDisplayName() {
-            return "Registry login";
+            return Messages.RegistryCredential_DisplayName();
         }
     }
 }

@@ -131,7 +131,7 @@ public final class RemoteDriverConfig extends DriverConfig {
     public static final class DescriptorImpl extends DriverDescriptor {
         @Override
         public String getDisplayName() {
-            return "remote (a buildkitd run by someone else)";
+            return Messages.RemoteDriverConfig_DisplayName();
         }
 
         public FormValidation doCheckEndpoint(@QueryParameter String value) {

@@ -33,7 +33,7 @@ public final class SshForward extends CredentialEntry<SshForward> {
 
         @Override
         public String getDisplayName() {
-            return "SSH key to forward";
+            return Messages.SshForward_DisplayName();
         }
     }
 }

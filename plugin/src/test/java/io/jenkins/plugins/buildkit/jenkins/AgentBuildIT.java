@@ -54,7 +54,7 @@ public class AgentBuildIT {
     private AgentBuild agentBuild(BuildKitStep step, FakeCredentials credentials) throws Exception {
         ResolvedCredentials resolved = CredentialResolver.resolve(step.getSecrets(), step.getSsh(),
                 step.getRegistryCredentials(), credentials);
-        return new AgentBuild(remoteBuilder(), step.toRequest(), resolved, Map.of(), new FileTaskListener(log.toString()));
+        return new AgentBuild(remoteBuilder(), step.options(java.util.function.UnaryOperator.identity()), step.progressMode(), resolved, Map.of(), new FileTaskListener(log.toString()));
     }
 
     private static final String SECRET = "tok-" + System.nanoTime() + "-value";

@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import static org.junit.Assert.assertEquals;
 
+import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
 import java.io.File;
@@ -21,7 +22,7 @@ public class BuildKitBuilderTest {
     public void formTextBecomesTheSameRequestAsThePipelineStep() throws Exception {
         File ws = tmp.newFolder();
         Files.writeString(ws.toPath().resolve("Dockerfile"), "FROM scratch\n");
-        BuildKitBuilder b = new BuildKitBuilder();
+        BuildKitStep b = new BuildKitBuilder().getParameters();
         b.setBuildArgs("VERSION=${BUILD_NUMBER}\nEMPTY\nURL=http://x/?a=b\n");
         b.setLabels("org.opencontainers.image.revision=$GIT_COMMIT");
         b.setPlatforms("linux/amd64, linux/arm64\nlinux/arm/v7");
@@ -32,7 +33,7 @@ public class BuildKitBuilderTest {
         b.setTarget("final");
         b.setPush(true);
         Map<String, String> env = Map.of("BUILD_NUMBER", "17", "GIT_COMMIT", "abc123");
-        BuildSpec spec = b.toRequest(env).toSpec(ws, new ResolvedCredentials(), List.of());
+        BuildSpec spec = AgentBuild.spec(b.options(text -> TextLists.expand(env, text)), ws, new ResolvedCredentials(), List.of());
         Map<String, String> attrs = io.jenkins.plugins.buildkit.build.SolveRequests.prepare(spec, true).request()
                 .getFrontendAttrsMap();
         assertEquals("17", attrs.get("build-arg:VERSION"));
@@ -48,13 +49,17 @@ public class BuildKitBuilderTest {
 
     @Test
     public void formFieldsAreCheckedAsTheBuildWillCheckThem() {
-        assertEquals(null, BuildKitBuilder.DescriptorImpl.problem("platforms", s -> s.platform("linux/amd64")));
+        assertEquals(null, message(BuildKitStep.DescriptorImpl.check(BuildOption.named("platforms").orElseThrow(), "linux/amd64")));
         assertEquals("platforms: invalid platform \"amd64\" (expected os/arch[/variant], e.g. linux/arm64/v8)",
-                BuildKitBuilder.DescriptorImpl.problem("platforms", s -> s.platform("amd64")));
+                message(BuildKitStep.DescriptorImpl.check(BuildOption.named("platforms").orElseThrow(), "amd64")));
         assertEquals("tags: invalid image name \"Bad Tag\" (expected [registry/]name[:tag], lower case)",
-                BuildKitBuilder.DescriptorImpl.problem("tags", s -> s.tag("Bad Tag")));
-        assertEquals(null, BuildKitBuilder.DescriptorImpl.problem("tags", s -> s.tag("app:$BUILD_NUMBER")));
-        org.junit.Assert.assertNotNull(BuildKitBuilder.DescriptorImpl.problem("cacheTo", s -> s.cacheTo("type=nope")));
+                message(BuildKitStep.DescriptorImpl.check(BuildOption.named("tags").orElseThrow(), "Bad Tag")));
+        assertEquals(null, message(BuildKitStep.DescriptorImpl.check(BuildOption.named("tags").orElseThrow(), "app:$BUILD_NUMBER")));
+        org.junit.Assert.assertNotNull(message(BuildKitStep.DescriptorImpl.check(BuildOption.named("cacheTo").orElseThrow(), "type=nope")));
+    }
+
+    private static String message(hudson.util.FormValidation check) {
+        return check.kind == hudson.util.FormValidation.Kind.OK ? null : check.getMessage().replace("&quot;", "\"").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
     }
 
     @Test

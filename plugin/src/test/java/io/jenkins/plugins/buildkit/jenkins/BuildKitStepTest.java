@@ -76,9 +76,11 @@ public class BuildKitStepTest {
                 .usernamePassword("registry-login", "ci", "registry-password");
     }
 
+    /** As BuildKitRunner and AgentBuild make it: the progress mode is checked first. */
     private BuildSpec spec(BuildKitStep step, FakeCredentials creds) throws Exception {
+        step.progressMode();
         ResolvedCredentials resolved = CredentialResolver.resolve(step.getSecrets(), step.getSsh(), step.getRegistryCredentials(), creds);
-        return step.toRequest().toSpec(workspace, resolved, List.of());
+        return AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, resolved, List.of());
     }
 
     @Test
@@ -112,7 +114,7 @@ public class BuildKitStepTest {
         assertEquals("default", spec.sshSources().get(0).id());
         assertEquals(1, spec.registryAuth().size());
         assertEquals("ci", spec.registryAuth().get("registry.example.com").username());
-        assertEquals("rawjson", step.toRequest().progressMode().name().toLowerCase());
+        assertEquals("rawjson", step.progressMode().name().toLowerCase());
         assertEquals("local:shared", attrs.get("context:shared"));
         assertEquals("a directory context is taken from the workspace", "app", attrs.get("sharedkey:localdir:shared"));
         assertEquals("docker-image://alpine:3.20", attrs.get("context:base"));
@@ -142,10 +144,10 @@ public class BuildKitStepTest {
         BuildKitStep step = new BuildKitStep();
         step.setContext("app");
         step.setFile("app/Dockerfile.prod");
-        BuildSpec spec = step.toRequest().toSpec(workspace, new ResolvedCredentials(), List.of("linux/arm64"));
+        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of("linux/arm64"));
         assertEquals(List.of("linux/arm64"), spec.platforms());
         step.setPlatforms(List.of("linux/amd64"));
-        assertEquals(List.of("linux/amd64"), step.toRequest().toSpec(workspace, new ResolvedCredentials(), List.of("linux/arm64")).platforms());
+        assertEquals(List.of("linux/amd64"), AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of("linux/arm64")).platforms());
     }
 
     private static void assertRefused(String expected, ThrowingRunnable r) {
@@ -228,7 +230,7 @@ public class BuildKitStepTest {
         step.setPlatforms("linux/amd64,linux/arm64");
         step.setOutputs("type=local,dest=a\ntype=tar,dest=b.tar");
         assertEquals(List.of("registry.example.com/app:7"), step.getTags());
-        BuildSpec spec = step.toRequest().toSpec(workspace, new ResolvedCredentials(), List.of());
+        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of());
         assertEquals(List.of("linux/amd64", "linux/arm64"), spec.platforms());
         assertEquals(2, spec.resolvedOutputs().stream().filter(o -> !o.type().equals("image")).count());
         try {

@@ -81,7 +81,7 @@ public class BuilderConnectionIT {
             BuildKitStep step = new BuildKitStep();
             step.setOutputs(List.of("type=local,dest=" + ws.resolve("out")));
             Path log = tmp.newFile("container.log").toPath();
-            BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.toRequest(), new ResolvedCredentials(),
+            BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.options(java.util.function.UnaryOperator.identity()), step.progressMode(), new ResolvedCredentials(),
                     Map.of(), new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
             org.junit.Assert.assertEquals("hello\n", Files.readString(ws.resolve("out/hello.txt")));
             org.junit.Assert.assertEquals(List.of("linux/amd64"), outcome.platforms());
@@ -123,7 +123,7 @@ public class BuilderConnectionIT {
             step.setOutputs(List.of("type=local,dest=" + ws.resolve("out")));
             Path log = tmp.newFile("private.log").toPath();
             ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), List.of(), step.getRegistryCredentials(), credentials);
-            new AgentBuild(builder.toSpec(credentials), step.toRequest(), resolved, Map.of(),
+            new AgentBuild(builder.toSpec(credentials), step.options(java.util.function.UnaryOperator.identity()), step.progressMode(), resolved, Map.of(),
                     new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
             String text = Files.readString(log, StandardCharsets.UTF_8);
             System.out.print(text);
@@ -155,7 +155,7 @@ public class BuilderConnectionIT {
         BuilderConfig builder = new BuilderConfig("shared", remote());
         Path log = tmp.newFile("log").toPath();
         ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), step.getSsh(), List.of(), credentials);
-        BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.toRequest(), resolved, Map.of(),
+        BuildOutcome outcome = new AgentBuild(builder.toSpec(credentials), step.options(java.util.function.UnaryOperator.identity()), step.progressMode(), resolved, Map.of(),
                 new FileTaskListener(log.toString())).invoke(ws.toFile(), null);
         String text = Files.readString(log, StandardCharsets.UTF_8);
         System.out.print(text);

@@ -163,7 +163,8 @@ public class ConfigRoundTripTest {
     }
 
     static BuildKitBuilder everyFreestyleField() {
-        BuildKitBuilder b = new BuildKitBuilder();
+        BuildKitBuilder builder = new BuildKitBuilder();
+        BuildKitStep b = builder.getParameters();
         b.setBuilder("local");
         b.setContext("app");
         b.setFile("app/Dockerfile.release");
@@ -194,7 +195,7 @@ public class ConfigRoundTripTest {
         b.setNoCache(true);
         b.setPull(true);
         b.setProgress("rawjson");
-        return b;
+        return builder;
     }
 
     static void addStepCredentials() throws Exception {
@@ -218,15 +219,81 @@ public class ConfigRoundTripTest {
         assertNotSame(before, after);
         r.assertEqualDataBoundBeans(before, after);
         // the text areas, field by field, whatever line ends the browser sent
-        assertEquals(normalize(before.getBuildArgs()), normalize(after.getBuildArgs()));
-        assertEquals(normalize(before.getTags()), normalize(after.getTags()));
-        assertEquals("local", after.getBuilder());
-        assertTrue(after.isPush() && after.isLoad() && after.isNoCache() && after.isPull());
-        assertEquals("rawjson", after.getProgress());
-        assertEquals(2, after.getSecrets().size());
-        assertEquals("netrc-file", after.getSecrets().get(1).getCredentialsId());
-        assertEquals("github", after.getSsh().get(0).getId());
-        assertEquals("registry-login", after.getRegistryCredentials().get(0).getCredentialsId());
+        assertEquals(before.getParameters().getBuildArgs(), after.getParameters().getBuildArgs());
+        assertEquals(before.getParameters().getTags(), after.getParameters().getTags());
+        assertEquals("local", after.getParameters().getBuilder());
+        assertTrue(after.getParameters().isPush() && after.getParameters().isLoad() && after.getParameters().isNoCache() && after.getParameters().isPull());
+        assertEquals("rawjson", after.getParameters().getProgress());
+        assertEquals(2, after.getParameters().getSecrets().size());
+        assertEquals("netrc-file", after.getParameters().getSecrets().get(1).getCredentialsId());
+        assertEquals("github", after.getParameters().getSsh().get(0).getId());
+        assertEquals("registry-login", after.getParameters().getRegistryCredentials().get(0).getCredentialsId());
+    }
+
+    /**
+     * A freestyle job saved before the step nested the Pipeline step's parameters kept each one as a
+     * field of its own, lists as text: it still loads, every value in place, and saves in the new form.
+     */
+    @Test
+    public void aFreestyleConfigOfTheFlatFormLoadsEveryField() throws Exception {
+        String xml = "<?xml version='1.1' encoding='UTF-8'?><project><builders>"
+                + "<io.jenkins.plugins.buildkit.jenkins.BuildKitBuilder>"
+                + "<builder>local</builder><context>app</context><file>app/Dockerfile.release</file><target>release</target>"
+                + "<buildArgs>VERSION=1.2.3&#xA;REVISION=abc</buildArgs><labels>team=ci</labels>"
+                + "<platforms>linux/amd64,linux/arm64</platforms><tags>registry.example.com/app:1&#xA;registry.example.com/app:latest</tags>"
+                + "<push>true</push><load>false</load><outputs>type=local,dest=out</outputs>"
+                + "<cacheFrom>type=registry,ref=r.example.com/c</cacheFrom><cacheTo>type=inline</cacheTo>"
+                + "<attestations>type=sbom</attestations><buildContexts>base=docker-image://alpine:3.20</buildContexts>"
+                + "<allow>network.host</allow><network>host</network><addHosts>db:10.0.0.2</addHosts>"
+                + "<annotations>index:k=v</annotations><shmSize>128m</shmSize><ulimits>nofile=1024:2048</ulimits>"
+                + "<cgroupParent>/ci</cgroupParent><provenance>mode=max</provenance><sbom>true</sbom>"
+                + "<secrets><io.jenkins.plugins.buildkit.jenkins.BuildSecret><id>npmrc</id><credentialsId>npm-token</credentialsId>"
+                + "</io.jenkins.plugins.buildkit.jenkins.BuildSecret></secrets><ssh/><registryCredentials/>"
+                + "<noCache>true</noCache><pull>false</pull><progress>rawjson</progress>"
+                + "</io.jenkins.plugins.buildkit.jenkins.BuildKitBuilder></builders></project>";
+        FreeStyleProject p = (FreeStyleProject) r.jenkins.createProjectFromXML("flat",
+                new java.io.ByteArrayInputStream(xml.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        BuildKitStep loaded = p.getBuildersList().get(BuildKitBuilder.class).getParameters();
+        assertEquals("local", loaded.getBuilder());
+        assertEquals("app", loaded.getContext());
+        assertEquals("app/Dockerfile.release", loaded.getFile());
+        assertEquals("release", loaded.getTarget());
+        assertEquals(Map.of("VERSION", "1.2.3", "REVISION", "abc"), loaded.getBuildArgs());
+        assertEquals(List.of("linux/amd64", "linux/arm64"), loaded.getPlatforms());
+        assertEquals(List.of("registry.example.com/app:1", "registry.example.com/app:latest"), loaded.getTags());
+        assertTrue(loaded.isPush() && loaded.isNoCache());
+        assertFalse(loaded.isLoad() || loaded.isPull());
+        assertEquals(Map.of("base", "docker-image://alpine:3.20"), loaded.getBuildContexts());
+        assertEquals(List.of("network.host"), loaded.getAllow());
+        assertEquals("host", loaded.getNetwork());
+        assertEquals(List.of("db:10.0.0.2"), loaded.getAddHosts());
+        assertEquals(List.of("index:k=v"), loaded.getAnnotations());
+        assertEquals("128m", loaded.getShmSize());
+        assertEquals(List.of("nofile=1024:2048"), loaded.getUlimits());
+        assertEquals("/ci", loaded.getCgroupParent());
+        assertEquals("mode=max", loaded.getProvenance());
+        assertEquals("true", loaded.getSbom());
+        assertEquals(List.of("type=sbom"), loaded.getAttestations());
+        assertEquals("npm-token", loaded.getSecrets().get(0).getCredentialsId());
+        assertEquals("rawjson", loaded.getProgress());
+
+        p.save();
+        String saved = p.getConfigFile().asString();
+        assertTrue(saved, saved.contains("<parameters>"));
+        assertFalse("the old fields are not written again: " + saved, saved.contains("<push>"));
+    }
+
+    /** Each parameter of the table has help, the same for both steps, from its one description. */
+    @Test
+    public void tableParametersHaveTheirDescriptionAsHelp() throws Exception {
+        var web = r.createWebClient();
+        String help = web.goTo("descriptor/" + BuildKitStep.class.getName() + "/help/cacheTo").getWebResponse().getContentAsString();
+        assertTrue(help, help.contains(io.jenkins.plugins.buildkit.build.BuildOption.CACHE_TO.description()));
+        assertTrue(help, help.contains("one per line"));
+        FreeStyleProject p = r.createFreeStyleProject("help");
+        p.getBuildersList().add(new BuildKitBuilder());
+        String freestyleForm = web.getPage(p, "configure").getWebResponse().getContentAsString();
+        assertTrue("the freestyle form links the same help", freestyleForm.contains(BuildKitStep.class.getName() + "/help/cacheTo"));
     }
 
     @Test
@@ -236,9 +303,9 @@ public class ConfigRoundTripTest {
         p = r.configRoundtrip(p);
         BuildKitBuilder after = p.getBuildersList().get(BuildKitBuilder.class);
         r.assertEqualDataBoundBeans(new BuildKitBuilder(), after);
-        assertNull(after.getBuilder());
-        assertEquals(".", after.getContext());
-        assertEquals("plain", after.getProgress());
+        assertNull(after.getParameters().getBuilder());
+        assertEquals(".", after.getParameters().getContext());
+        assertEquals("plain", after.getParameters().getProgress());
     }
 
     @Test

@@ -64,7 +64,7 @@ public class JenkinsAgentBuildIT {
             }
         });
         BuildKitBuilder step = new BuildKitBuilder();
-        step.setContext("app");
+        step.getParameters().setContext("app");
         p.getBuildersList().add(step);
         FreeStyleBuild b = r.buildAndAssertSuccess(p);
         assertEquals(agent, b.getBuiltOn());
@@ -74,7 +74,7 @@ public class JenkinsAgentBuildIT {
         assertThat(r.createWebClient().getPage(b).asNormalizedText(), containsString("BuildKit build on ci (remote)"));
 
         // a refusal made on the agent (a core exception) comes back as the build's failure
-        step.setContext("no-such-dir");
+        step.getParameters().setContext("no-such-dir");
         FreeStyleBuild failed = r.buildAndAssertStatus(Result.FAILURE, p);
         r.assertLogContains("no-such-dir", failed);
         assertNull(failed.getAction(BuildKitBuildAction.class));
