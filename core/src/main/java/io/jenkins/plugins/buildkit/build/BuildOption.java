@@ -103,6 +103,11 @@ public enum BuildOption {
     private final String description;
     private final BiConsumer<BuildSpec.Builder, String> apply;
 
+    /** An option whose values the spec keeps as given, for {@link SolveRequests} to read with {@link BuildSpec#values}. */
+    BuildOption(String parameter, Kind kind, Group group, String flag, String label, String description) {
+        this(parameter, kind, group, flag, label, description, null);
+    }
+
     /**
      * @param flag Buildx's flag names, comma-separated, then {@code =VALUE} naming the value; empty
      *     for the context, which is the command line's positional argument
@@ -117,7 +122,7 @@ public enum BuildOption {
         this.valueLabel = eq < 0 ? null : flag.substring(eq + 1);
         this.label = label;
         this.description = description;
-        this.apply = apply;
+        this.apply = apply != null ? apply : (spec, value) -> spec.value(this, value);
     }
 
     /** The name in the Pipeline step, the freestyle form and problem messages, such as {@code cacheFrom}. */

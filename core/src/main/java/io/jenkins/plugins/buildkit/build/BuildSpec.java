@@ -50,6 +50,8 @@ public final class BuildSpec implements Serializable {
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
     final Map<String, RegistryAuth> registryAuth;
+    /** The values of the options that need no field of their own, as given. */
+    final Map<BuildOption, List<String>> values;
     /**
      * What relative paths (context, file, output and cache directories) are relative to; null: the
      * process's. A string, as every field here, so that the spec stays serializable.
@@ -82,6 +84,8 @@ public final class BuildSpec implements Serializable {
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
         this.registryAuth = Map.copyOf(b.registryAuth);
+        this.values = new java.util.EnumMap<>(BuildOption.class);
+        b.values.forEach((option, list) -> values.put(option, List.copyOf(list)));
         this.workingDirectory = b.workingDirectory;
     }
 
@@ -149,6 +153,11 @@ public final class BuildSpec implements Serializable {
     /** SSH keys to forward, as given. */
     public List<SshSource> sshSources() {
         return ssh;
+    }
+
+    /** The values given for an option that the spec keeps as given. */
+    public List<String> values(BuildOption option) {
+        return values.getOrDefault(option, List.of());
     }
 
     /** Registry credentials by host, as given. */
@@ -399,8 +408,15 @@ public final class BuildSpec implements Serializable {
         private final List<SecretSource> secrets = new ArrayList<>();
         private final List<SshSource> ssh = new ArrayList<>();
         private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
+        private final Map<BuildOption, List<String>> values = new java.util.EnumMap<>(BuildOption.class);
 
         private Builder() {
+        }
+
+        /** A value of an option that the spec keeps as given, such as a {@code --no-cache-filter} stage. */
+        public Builder value(BuildOption option, String value) {
+            values.computeIfAbsent(option, o -> new ArrayList<>()).add(value);
+            return this;
         }
 
         /** What relative paths are relative to (default: the process's working directory). */
