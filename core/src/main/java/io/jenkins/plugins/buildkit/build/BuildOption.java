@@ -73,7 +73,9 @@ public enum BuildOption {
             "The cgroup parent of RUN steps.", BuildSpec.Builder::cgroupParent),
     ANNOTATIONS("annotations", Kind.LIST, Group.ADVANCED, "--annotation=[TYPE:]KEY=VALUE", "Annotations",
             "OCI annotations; TYPE is manifest (default), index, manifest-descriptor or index-descriptor, "
-                    + "and manifest[PLATFORM] for one platform.", BuildSpec.Builder::annotation);
+                    + "and manifest[PLATFORM] for one platform.", BuildSpec.Builder::annotation),
+    NO_CACHE_FILTER("noCacheFilter", Kind.LIST_OR_COMMAS, Group.ADVANCED, "--no-cache-filter=STAGE", "No cache for stages",
+            "Build these stages without the cache; the others may use it.");
 
     /** How a value is written: in the form, in a Pipeline script and on the command line. */
     public enum Kind {

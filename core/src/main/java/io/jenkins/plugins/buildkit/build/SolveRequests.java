@@ -128,6 +128,9 @@ public final class SolveRequests {
         if (!spec.platforms.isEmpty()) {
             req.putFrontendAttrs("platform", String.join(",", spec.platforms));
         }
+        if (!spec.values(BuildOption.NO_CACHE_FILTER).isEmpty()) {
+            req.putFrontendAttrs("no-cache", String.join(",", spec.values(BuildOption.NO_CACHE_FILTER)));
+        }
         if (spec.noCache) {
             req.putFrontendAttrs("no-cache", "");
         }

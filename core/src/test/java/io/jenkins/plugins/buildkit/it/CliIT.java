@@ -90,6 +90,27 @@ public class CliIT {
         assertThat(Files.readString(metadata), containsString(id));
     }
 
+    /** {@code --no-cache-filter STAGE} rebuilds that stage and keeps the cache of the others, as Buildx does. */
+    @Test
+    public void noCacheFilterRebuildsOnlyTheNamedStage() throws Exception {
+        String marker = Long.toString(System.nanoTime());
+        Path ctx = context("FROM scratch AS base\nCOPY rootfs/ /\nRUN echo base-" + marker + " > /base\n"
+                + "FROM base AS final\nRUN echo final-" + marker + " > /final\n");
+        Run first = run("build", ctx.toString());
+        assertEquals(first.stderr, 0, first.exit);
+        Run again = run("build", "--no-cache-filter", "final", ctx.toString());
+        assertEquals(again.stderr, 0, again.exit);
+        assertTrue("the base stage comes from the cache:\n" + again.stderr, isCached(again.stderr, "RUN echo base-" + marker));
+        assertTrue("the final stage is rebuilt:\n" + again.stderr, !isCached(again.stderr, "RUN echo final-" + marker));
+    }
+
+    /** Whether plain progress reports the step with this text as CACHED. */
+    private static boolean isCached(String plainProgress, String stepText) {
+        String vertex = plainProgress.lines().filter(l -> l.contains(stepText) && l.startsWith("#")).map(l -> l.split(" ")[0])
+                .findFirst().orElseThrow(() -> new AssertionError("no step " + stepText + " in\n" + plainProgress));
+        return plainProgress.lines().anyMatch(l -> l.equals(vertex + " CACHED"));
+    }
+
     @Test
     public void quietPrintsOnlyTheDigestAndIidfileHoldsTheImageId() throws Exception {
         Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN echo quietly\n");

@@ -120,6 +120,8 @@ public final class BuildKitStep extends Step {
     public String getCgroupParent() { return text(BuildOption.CGROUP_PARENT, null); }
     @DataBoundSetter public void setAnnotations(Object value) { set(BuildOption.ANNOTATIONS, value); }
     public List<String> getAnnotations() { return list(BuildOption.ANNOTATIONS); }
+    @DataBoundSetter public void setNoCacheFilter(Object value) { set(BuildOption.NO_CACHE_FILTER, value); }
+    public List<String> getNoCacheFilter() { return list(BuildOption.NO_CACHE_FILTER); }
 
     // The parameters that are Jenkins' own: the builder, credentials and how progress is shown.
 

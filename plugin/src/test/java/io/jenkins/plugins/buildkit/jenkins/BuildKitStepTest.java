@@ -125,6 +125,20 @@ public class BuildKitStepTest {
         assertEquals("Example", req.getExporters(0).getAttrsMap().get("annotation.org.opencontainers.image.vendor"));
     }
 
+    /** {@code noCacheFilter} names the stages to rebuild; {@code noCache} rebuilds everything and wins, as in Buildx. */
+    @Test
+    public void noCacheFilterNamesTheStagesToRebuild() throws Exception {
+        BuildKitStep step = new BuildKitStep();
+        step.setContext("app");
+        step.setFile("app/Dockerfile.prod");
+        step.setNoCacheFilter(List.of("deps", "test"));
+        assertEquals("deps,test", SolveRequests.prepare(spec(step, new FakeCredentials()), true).request().getFrontendAttrsMap().get("no-cache"));
+        step.setNoCacheFilter("deps,test");
+        assertEquals(List.of("deps", "test"), step.getNoCacheFilter());
+        step.setNoCache(true);
+        assertEquals("", SolveRequests.prepare(spec(step, new FakeCredentials()), true).request().getFrontendAttrsMap().get("no-cache"));
+    }
+
     @Test
     public void loadAddsADockerOutputAndDefaultsFollowBuildx() throws Exception {
         BuildKitStep step = new BuildKitStep();
