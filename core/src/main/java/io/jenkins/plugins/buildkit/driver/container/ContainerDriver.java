@@ -81,26 +81,12 @@ public final class ContainerDriver implements Driver {
         return "docker-container";
     }
 
-    /**
-     * The registry the BuildKit image comes from, as {@link RegistryAuth#hostKey} names it: the first
-     * path component when it looks like a host, else Docker Hub.
-     */
-    String imageRegistry() {
-        String image = options.image;
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return host ? RegistryAuth.hostKey(first) : "docker.io";
-    }
-
-    /** The build's login for the registry of the BuildKit image, or null: the image is pulled anonymously. */
-    private RegistryAuth pullAuth(Map<String, RegistryAuth> registryAuth) {
-        String registry = imageRegistry();
-        return registryAuth.entrySet().stream().filter(e -> RegistryAuth.hostKey(e.getKey()).equals(registry))
-                .map(Map.Entry::getValue).findFirst().orElse(null);
-    }
-
     public String containerName() {
+        return containerName(builderName);
+    }
+
+    /** The container a builder of this name runs in, as Buildx names it (one node, number 0). */
+    public static String containerName(String builderName) {
         return "buildx_buildkit_" + builderName + "0";
     }
 
@@ -118,7 +104,7 @@ public final class ContainerDriver implements Driver {
                 InspectContainerResponse container = inspect(docker);
                 boolean created = false;
                 if (container == null) {
-                    ensureImage(docker, log, pullAuth(registryAuth));
+                    new ImagePull(builderName, options.image).ensure(docker, log, registryAuth);
                     log.println("builder " + builderName + ": creating container " + containerName());
                     created = create(docker);
                     container = awaitInspectable(docker);
@@ -178,65 +164,6 @@ public final class ContainerDriver implements Driver {
             return docker.inspectContainerCmd(containerName()).exec();
         } catch (NotFoundException e) {
             return null;
-        }
-    }
-
-    /**
-     * The pull's progress as the Docker CLI prints it without a terminal: each layer's changes of
-     * state, and its download or extraction at most every few seconds.
-     */
-    private static final class PullProgress extends com.github.dockerjava.api.command.PullImageResultCallback {
-        private final PrintStream log;
-        private final Map<String, String> lastStatus = new java.util.HashMap<>();
-        private final Map<String, Long> lastPrinted = new java.util.HashMap<>();
-
-        PullProgress(PrintStream log) {
-            this.log = log;
-        }
-
-        @Override
-        public void onNext(com.github.dockerjava.api.model.PullResponseItem item) {
-            super.onNext(item);
-            String status = item.getStatus();
-            if (status == null) {
-                return;
-            }
-            String id = item.getId();
-            boolean progress = status.equals("Downloading") || status.equals("Extracting");
-            long now = System.nanoTime();
-            if (progress) {
-                Long last = lastPrinted.get(id);
-                if (status.equals(lastStatus.get(id)) && last != null && now - last < 5_000_000_000L) {
-                    return;
-                }
-                com.github.dockerjava.api.model.ResponseItem.ProgressDetail d = item.getProgressDetail();
-                String amount = d == null || d.getCurrent() == null ? ""
-                        : " " + d.getCurrent() / (1024 * 1024) + "/" + (d.getTotal() == null ? "?" : d.getTotal() / (1024 * 1024)) + " MiB";
-                log.println((id == null ? "" : id + ": ") + status + amount);
-            } else if (!status.equals(lastStatus.get(id))) {
-                log.println((id == null ? "" : id + ": ") + status);
-            }
-            lastStatus.put(id, status);
-            lastPrinted.put(id, now);
-        }
-    }
-
-    private void ensureImage(DockerClient docker, PrintStream log, RegistryAuth pullAuth) throws InterruptedException, BuildKitException {
-        try {
-            docker.inspectImageCmd(options.image).exec();
-        } catch (NotFoundException missing) {
-            log.println("builder " + builderName + ": pulling " + options.image);
-            try {
-                com.github.dockerjava.api.command.PullImageCmd pull = docker.pullImageCmd(options.image);
-                if (pullAuth != null) {
-                    pull.withAuthConfig(new com.github.dockerjava.api.model.AuthConfig()
-                            .withUsername(pullAuth.username()).withPassword(pullAuth.secret()));
-                }
-                pull.exec(new PullProgress(log)).awaitCompletion();
-            } catch (RuntimeException e) {
-                throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): cannot pull image \""
-                        + options.image + "\": " + DockerEngine.describe(e), e);
-            }
         }
     }
 
@@ -315,11 +242,9 @@ public final class ContainerDriver implements Driver {
         }
         // Always copied, with the marker last, so that another process knows the configuration is in.
         docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
-                .withTarInputStream(new java.io.ByteArrayInputStream(configTar())).exec();
+                .withTarInputStream(new java.io.ByteArrayInputStream(DaemonConfigTar.of(configToml, configFiles))).exec();
         return true;
     }
-
-    private static final String CONFIGURED_MARKER = "etc/buildkit/.buildkit-jenkins-configured";
 
     private static boolean recentlyCreated(InspectContainerResponse container) {
         try {
@@ -333,7 +258,7 @@ public final class ContainerDriver implements Driver {
     private void awaitConfigured(DockerClient docker) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (System.nanoTime() < deadline) {
-            try (java.io.InputStream marker = docker.copyArchiveFromContainerCmd(containerName(), "/" + CONFIGURED_MARKER).exec()) {
+            try (java.io.InputStream marker = docker.copyArchiveFromContainerCmd(containerName(), "/" + DaemonConfigTar.CONFIGURED_MARKER).exec()) {
                 return;
             } catch (NotFoundException notYet) {
                 Thread.sleep(200);
@@ -341,35 +266,6 @@ public final class ContainerDriver implements Driver {
                 return;
             }
         }
-    }
-
-    /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates. */
-    private byte[] configTar() {
-        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
-        try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
-                new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
-            tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
-            Map<String, String> files = new java.util.LinkedHashMap<>();
-            if (configToml != null) {
-                files.put("buildkitd.toml", configToml);
-            }
-            files.putAll(configFiles);
-            files.put(CONFIGURED_MARKER.substring("etc/buildkit/".length()), "");
-            for (Map.Entry<String, String> f : files.entrySet()) {
-                String rel = io.jenkins.plugins.buildkit.fs.PathNames.requireContained(f.getKey());
-                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
-                org.apache.commons.compress.archivers.tar.TarArchiveEntry e =
-                        new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc/buildkit/" + rel);
-                e.setSize(content.length);
-                e.setMode(0644);
-                tar.putArchiveEntry(e);
-                tar.write(content);
-                tar.closeArchiveEntry();
-            }
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
     }
 
     private void waitUntilReady(DockerClient docker) throws InterruptedException, BuildKitException {

@@ -1,11 +1,10 @@
-package io.jenkins.plugins.buildkit.build;
+package io.jenkins.plugins.buildkit.client;
 
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 
-import io.jenkins.plugins.buildkit.client.OciLayoutStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.Rule;

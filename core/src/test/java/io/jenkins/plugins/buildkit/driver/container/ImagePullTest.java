@@ -2,15 +2,12 @@ package io.jenkins.plugins.buildkit.driver.container;
 
 import static org.junit.Assert.assertEquals;
 
-import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
-import java.util.Map;
 import org.junit.Test;
 
 /** Which registry's login pulls a docker-container builder's image. */
-public class ImageRegistryTest {
+public class ImagePullTest {
     private static String registryOf(String image) {
-        return new ContainerDriver("b", new DockerEndpoint(null, null), ContainerDriverOptions.parse(Map.of("image", image)), null)
-                .imageRegistry();
+        return new ImagePull("b", image).imageRegistry();
     }
 
     @Test
