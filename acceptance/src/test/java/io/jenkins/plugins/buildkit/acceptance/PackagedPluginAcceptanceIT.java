@@ -608,7 +608,7 @@ public class PackagedPluginAcceptanceIT {
 
         String config = http.getOk("job/" + job + "/config.xml");
         check(config.contains("<io.jenkins.plugins.buildkit.jenkins.BuildKitBuilder") && config.contains("<builder>" + UI_BUILDER + "</builder>")
-                && config.contains("<tags>acceptance/ui:" + run + "-$BUILD_NUMBER</tags>"),
+                && config.contains("<string>acceptance/ui:" + run + "-$BUILD_NUMBER</string>"),
                 job + ": config.xml holds the BuildKit step as filled in", config);
 
         int n = http.build(job, BUILD);

@@ -1,7 +1,10 @@
 package io.jenkins.plugins.buildkit.build;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiConsumer;
 
@@ -163,6 +166,73 @@ public enum BuildOption {
     /** Adds one value (one entry of a list, {@code KEY=VALUE} of a map, {@code true} of a flag) to a spec. */
     public void applyTo(BuildSpec.Builder spec, String value) {
         apply.accept(spec, value);
+    }
+
+    /**
+     * A value as this option's kind keeps it: a {@code String} (text), {@code Boolean.TRUE} (a flag
+     * that is on), a {@code List<String>} or a {@code Map<String, String>}; null when empty or off.
+     * A list may be given as a collection or as text, one entry per line; a map as a map, as
+     * {@code KEY=VALUE} strings or as such lines. Values are taken as text, numbers included.
+     *
+     * @throws IllegalArgumentException naming the parameter when the value has the wrong shape
+     */
+    public Object normalize(Object value) {
+        Object normalized = switch (kind) {
+            case TEXT -> value == null || value.toString().isBlank() ? null : value.toString().trim();
+            case FLAG -> Boolean.TRUE.equals(value) || value instanceof CharSequence c && Boolean.parseBoolean(c.toString().trim()) ? Boolean.TRUE : null;
+            case LIST, LIST_OR_COMMAS -> entries(value);
+            case MAP -> keyValues(value);
+        };
+        return normalized instanceof java.util.Collection<?> c && c.isEmpty() || normalized instanceof Map<?, ?> m && m.isEmpty()
+                ? null : normalized;
+    }
+
+    /** A normalized value as the entries {@link BuildOptions#add} takes: {@code KEY=VALUE} for a map. */
+    public List<String> entriesOf(Object normalized) {
+        if (normalized instanceof Map<?, ?> map) {
+            return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList();
+        }
+        if (normalized instanceof List<?> list) {
+            return list.stream().map(Object::toString).toList();
+        }
+        return normalized == null ? List.of() : List.of(normalized.toString());
+    }
+
+    private ArrayList<String> entries(Object value) {
+        ArrayList<String> out = new ArrayList<>();
+        if (value instanceof CharSequence text) {
+            for (String item : text.toString().split(kind == Kind.LIST_OR_COMMAS ? "[\\r\\n,]+" : "\\r?\\n")) {
+                if (!item.isBlank()) {
+                    out.add(item.trim());
+                }
+            }
+        } else if (value instanceof java.util.Collection<?> items) {
+            items.stream().filter(i -> i != null && !i.toString().isBlank()).forEach(i -> out.add(i.toString().trim()));
+        } else if (value != null) {
+            throw new IllegalArgumentException(parameter + ": expected a list of strings or a string, got a "
+                    + value.getClass().getSimpleName());
+        }
+        return out;
+    }
+
+    private LinkedHashMap<String, String> keyValues(Object value) {
+        LinkedHashMap<String, String> out = new LinkedHashMap<>();
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+        } else if (value instanceof java.util.Collection<?> || value instanceof CharSequence) {
+            // one KEY=VALUE per entry or line; a line without "=" is a key with an empty value
+            for (Object item : value instanceof java.util.Collection<?> c ? c : List.of(value)) {
+                for (String line : item.toString().split("\\r?\\n")) {
+                    if (!line.isBlank()) {
+                        out.put(key(line.trim()).trim(), value(line.trim()));
+                    }
+                }
+            }
+        } else if (value != null) {
+            throw new IllegalArgumentException(parameter + ": expected a map such as [VERSION: '1.0'], got a "
+                    + value.getClass().getSimpleName());
+        }
+        return out;
     }
 
     /** The option a Pipeline or form parameter name stands for. */

@@ -2,15 +2,12 @@ package io.jenkins.plugins.buildkit.cli;
 
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
-import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
-import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
-import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
-import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
-import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
-import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /**
@@ -41,32 +38,43 @@ final class BuilderOptions {
     @Option(names = "--driver-opt", paramLabel = "KEY=VALUE", description = "option of a container:NAME builder, as buildx's --driver-opt")
     java.util.List<String> driverOpts = new java.util.ArrayList<>();
 
+    /**
+     * The driver, made by {@link DriverKind}. {@code --builder} is {@code KIND[:ARGUMENT]}, Buildx's
+     * driver name with {@code container} short for docker-container: the argument is the endpoint of
+     * a docker or remote builder, and the name of a docker-container builder.
+     */
     Driver driver() throws IOException {
-        Duration timeout = Duration.ofSeconds(timeoutSeconds);
         String b = builder.trim();
-        if (b.equals("docker") || b.equals("default")) {
-            return new DockerDriver("default", DockerEndpoint.fromEnvironment(System.getenv()), timeout);
+        int colon = b.indexOf(':');
+        String kindName = colon < 0 ? b : b.substring(0, colon);
+        String argument = colon < 0 ? null : b.substring(colon + 1);
+        DriverKind kind;
+        try {
+            kind = DriverKind.named(kindName.equals("default") ? "docker" : kindName.equals("container") ? "docker-container" : kindName);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--builder: unknown builder \"" + builder
+                    + "\" (expected docker, docker:ENDPOINT, container:NAME or remote:ENDPOINT)", e);
         }
-        if (b.startsWith("docker:")) {
-            return new DockerDriver(b, new DockerEndpoint(b.substring("docker:".length()), null), timeout);
+        boolean named = kind == DriverKind.DOCKER_CONTAINER;
+        if (named && argument == null || kind == DriverKind.REMOTE && argument == null) {
+            throw new IllegalArgumentException("--builder: \"" + builder + "\" needs " + (named ? ":NAME" : ":ENDPOINT"));
         }
-        if (b.startsWith("container:")) {
-            java.util.Map<String, String> opts = new java.util.LinkedHashMap<>();
-            for (String o : driverOpts) {
-                int eq = o.indexOf('=');
-                if (eq <= 0) {
-                    throw new IllegalArgumentException("--driver-opt: \"" + o + "\" is not KEY=VALUE");
-                }
-                opts.put(o.substring(0, eq), o.substring(eq + 1));
-            }
-            return new ContainerDriver(b.substring("container:".length()), DockerEndpoint.fromEnvironment(System.getenv()),
-                    ContainerDriverOptions.parse(opts), Duration.ofSeconds(Math.max(60, timeoutSeconds)));
-        }
-        if (b.startsWith("remote:")) {
-            return new RemoteDriver(b, new RemoteDriverOptions(b.substring("remote:".length()),
-                    TlsConfig.read(caCert, "--tlscacert"), TlsConfig.read(cert, "--tlscert"), TlsConfig.read(key, "--tlskey"), serverName, timeout));
-        }
-        throw new IllegalArgumentException("--builder: unknown builder \"" + builder + "\" (expected docker, docker:ENDPOINT, container:NAME or remote:ENDPOINT)");
+        String name = named ? argument : argument == null ? "default" : b;
+        Duration timeout = Duration.ofSeconds(named ? Math.max(60, timeoutSeconds) : timeoutSeconds);
+        TlsConfig tls = kind == DriverKind.REMOTE ? new TlsConfig(TlsConfig.read(caCert, "--tlscacert"),
+                TlsConfig.read(cert, "--tlscert"), TlsConfig.read(key, "--tlskey"), serverName) : null;
+        return kind.create(new DriverKind.Settings(name, named ? null : argument, tls, driverOptions(), null, System.getenv(), timeout));
     }
 
+    private Map<String, String> driverOptions() {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (String o : driverOpts) {
+            int eq = o.indexOf('=');
+            if (eq <= 0) {
+                throw new IllegalArgumentException("--driver-opt: \"" + o + "\" is not KEY=VALUE");
+            }
+            opts.put(o.substring(0, eq), o.substring(eq + 1));
+        }
+        return opts;
+    }
 }

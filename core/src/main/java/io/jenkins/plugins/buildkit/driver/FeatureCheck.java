@@ -52,8 +52,10 @@ public final class FeatureCheck {
      */
     public static void checkConfiguration(Driver driver, boolean hasConfiguration) throws UnsupportedFeatureException {
         if (hasConfiguration && !driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
-            throw refuse(driver, DriverFeature.BUILDKIT_CONFIG, driver.driverName().equals("remote")
-                    ? "the daemon's configuration belongs to whoever runs it" : null);
+            // without a daemon of its own or an engine of its own, the builder uses someone else's daemon
+            boolean someoneElses = !driver.features().contains(DriverFeature.OWN_DAEMON)
+                    && !driver.features().contains(DriverFeature.LOAD_INTO_DOCKER);
+            throw refuse(driver, DriverFeature.BUILDKIT_CONFIG, someoneElses ? "the daemon's configuration belongs to whoever runs it" : null);
         }
     }
 

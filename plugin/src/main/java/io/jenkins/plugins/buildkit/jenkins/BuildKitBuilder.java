@@ -1,6 +1,5 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
-import edu.umd.cs.findbugs.annotations.SuppressFBWarnings;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
@@ -43,7 +42,6 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     public BuildKitBuilder() {
     }
 
-    @SuppressFBWarnings(value = "UWF_NULL_FIELD", justification = "the old fields are filled by XStream only")
     protected Object readResolve() {
         if (parameters != null) {
             return this;
@@ -77,19 +75,13 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
         return this;
     }
 
-    public BuildKitStep getParameters() {
-        return parameters;
-    }
-
-    @DataBoundSetter
-    public void setParameters(BuildKitStep parameters) {
-        this.parameters = parameters == null ? new BuildKitStep() : parameters;
-    }
+    @DataBoundSetter public void setParameters(BuildKitStep value) { parameters = value == null ? new BuildKitStep() : value; }
+    public BuildKitStep getParameters() { return parameters; }
 
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        parameters.run(run, workspace, env, listener, text -> TextLists.expand(env, text));
+        parameters.run(run, workspace, env, listener, text -> BuildVariables.expand(env, text));
     }
 
     @Extension

@@ -17,14 +17,12 @@ import jakarta.servlet.ServletException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.jenkinsci.plugins.workflow.steps.Step;
 import org.jenkinsci.plugins.workflow.steps.StepContext;
 import org.jenkinsci.plugins.workflow.steps.StepDescriptor;
@@ -37,6 +35,7 @@ import org.kohsuke.stapler.QueryParameter;
 import org.kohsuke.stapler.StaplerRequest2;
 import org.kohsuke.stapler.StaplerResponse2;
 import org.kohsuke.stapler.lang.Klass;
+import org.kohsuke.stapler.verb.POST;
 
 /**
  * {@code buildkitBuild}: {@code docker buildx build} as a Pipeline step, with Buildx's option names.
@@ -125,63 +124,20 @@ public final class BuildKitStep extends Step {
 
     // The parameters that are Jenkins' own: the builder, credentials and how progress is shown.
 
-    public String getBuilder() {
-        return builder;
-    }
+    @DataBoundSetter public void setBuilder(String value) { builder = Util.fixEmptyAndTrim(value); }
+    public String getBuilder() { return builder; }
+    @DataBoundSetter public void setSecrets(List<BuildSecret> value) { secrets = value == null ? new ArrayList<>() : new ArrayList<>(value); }
+    public List<BuildSecret> getSecrets() { return secrets; }
+    @DataBoundSetter public void setSsh(List<SshForward> value) { ssh = value == null ? new ArrayList<>() : new ArrayList<>(value); }
+    public List<SshForward> getSsh() { return ssh; }
+    @DataBoundSetter public void setRegistryCredentials(List<RegistryCredential> value) { registryCredentials = value == null ? new ArrayList<>() : new ArrayList<>(value); }
+    public List<RegistryCredential> getRegistryCredentials() { return registryCredentials; }
+    @DataBoundSetter public void setProgress(String value) { progress = value == null || value.isBlank() ? "plain" : value.trim(); }
+    public String getProgress() { return progress; }
 
-    @DataBoundSetter
-    public void setBuilder(String builder) {
-        this.builder = Util.fixEmptyAndTrim(builder);
-    }
-
-    public List<BuildSecret> getSecrets() {
-        return secrets;
-    }
-
-    @DataBoundSetter
-    public void setSecrets(List<BuildSecret> secrets) {
-        this.secrets = secrets == null ? new ArrayList<>() : new ArrayList<>(secrets);
-    }
-
-    public List<SshForward> getSsh() {
-        return ssh;
-    }
-
-    @DataBoundSetter
-    public void setSsh(List<SshForward> ssh) {
-        this.ssh = ssh == null ? new ArrayList<>() : new ArrayList<>(ssh);
-    }
-
-    public List<RegistryCredential> getRegistryCredentials() {
-        return registryCredentials;
-    }
-
-    @DataBoundSetter
-    public void setRegistryCredentials(List<RegistryCredential> registryCredentials) {
-        this.registryCredentials = registryCredentials == null ? new ArrayList<>() : new ArrayList<>(registryCredentials);
-    }
-
-    public String getProgress() {
-        return progress;
-    }
-
-    @DataBoundSetter
-    public void setProgress(String progress) {
-        this.progress = progress == null || progress.isBlank() ? "plain" : progress.trim();
-    }
-
-    /**
-     * Sets a parameter by its name, from a Pipeline value or form text: a list may be given as a
-     * list or as one string (one entry per line), a map as a map, as {@code KEY=VALUE} strings or as
-     * such lines.
-     */
+    /** Sets a parameter from a Pipeline value or form text, kept as {@link BuildOption#normalize} says. */
     void set(BuildOption option, Object value) {
-        Object normalized = switch (option.kind()) {
-            case TEXT -> value == null ? null : Util.fixEmptyAndTrim(value.toString());
-            case FLAG -> Boolean.TRUE.equals(value) ? Boolean.TRUE : null;
-            case LIST, LIST_OR_COMMAS -> nullIfEmpty(strings(option, value));
-            case MAP -> nullIfEmpty(keyValues(option, value));
-        };
+        Object normalized = option.normalize(value);
         if (normalized == null) {
             options.remove(option.parameter());
         } else {
@@ -200,61 +156,19 @@ public final class BuildKitStep extends Step {
 
     @SuppressWarnings("unchecked")
     private List<String> list(BuildOption option) {
-        Object v = options.get(option.parameter());
-        return v == null ? new ArrayList<>() : new ArrayList<>((List<String>) v);
+        return new ArrayList<>((List<String>) options.getOrDefault(option.parameter(), List.of()));
     }
 
     @SuppressWarnings("unchecked")
     private Map<String, String> map(BuildOption option) {
-        Object v = options.get(option.parameter());
-        return v == null ? new LinkedHashMap<>() : new LinkedHashMap<>((Map<String, String>) v);
-    }
-
-    private static Object nullIfEmpty(Object value) {
-        return value instanceof Collection<?> c && c.isEmpty() || value instanceof Map<?, ?> m && m.isEmpty() ? null : value;
-    }
-
-    private static ArrayList<String> strings(BuildOption option, Object value) {
-        ArrayList<String> out = new ArrayList<>();
-        if (value instanceof CharSequence text) {
-            out.addAll(TextLists.items(text.toString(), option.kind() == BuildOption.Kind.LIST_OR_COMMAS));
-        } else if (value instanceof Collection<?> items) {
-            items.stream().filter(i -> i != null && !i.toString().isBlank()).forEach(i -> out.add(i.toString().trim()));
-        } else if (value != null) {
-            throw new IllegalArgumentException(option.parameter() + ": expected a list of strings or a string, got a "
-                    + value.getClass().getSimpleName());
-        }
-        return out;
-    }
-
-    private static LinkedHashMap<String, String> keyValues(BuildOption option, Object value) {
-        LinkedHashMap<String, String> out = new LinkedHashMap<>();
-        if (value instanceof Map<?, ?> map) {
-            // Pipeline maps may carry GStrings and numbers: a build argument is text.
-            map.forEach((k, v) -> out.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-        } else if (value instanceof Collection<?> list) {
-            list.forEach(item -> out.putAll(TextLists.keyValues(String.valueOf(item))));
-        } else if (value instanceof CharSequence text) {
-            out.putAll(TextLists.keyValues(text.toString()));
-        } else if (value != null) {
-            throw new IllegalArgumentException(option.parameter() + ": expected a map such as [VERSION: '1.0'], got a "
-                    + value.getClass().getSimpleName());
-        }
-        return out;
+        return new LinkedHashMap<>((Map<String, String>) options.getOrDefault(option.parameter(), Map.of()));
     }
 
     /** The plain parameters as text, each string passed through {@code rewrite} (the freestyle step expands variables). */
     BuildOptions options(UnaryOperator<String> rewrite) {
         BuildOptions out = new BuildOptions();
         for (BuildOption option : BuildOption.values()) {
-            Object v = options.get(option.parameter());
-            if (v instanceof Map<?, ?> map) {
-                map.forEach((k, val) -> out.add(option, rewrite.apply(k + "=" + val)));
-            } else if (v instanceof List<?> list) {
-                list.forEach(item -> out.add(option, rewrite.apply(item.toString())));
-            } else if (v != null) {
-                out.add(option, rewrite.apply(v.toString()));
-            }
+            option.entriesOf(options.get(option.parameter())).forEach(entry -> out.add(option, rewrite.apply(entry)));
         }
         return out;
     }
@@ -323,15 +237,8 @@ public final class BuildKitStep extends Step {
 
         /** A parameter's value as the form shows it: one list entry or {@code KEY=VALUE} per line. */
         public String formText(BuildKitStep step, BuildOption option) {
-            if (step == null) {
-                return option == BuildOption.CONTEXT ? "." : "";
-            }
-            Object v = step.options.get(option.parameter());
-            if (v instanceof Map<?, ?> map) {
-                return map.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("\n"));
-            }
-            return v instanceof List<?> list ? list.stream().map(Object::toString).collect(Collectors.joining("\n"))
-                    : v == null ? (option == BuildOption.CONTEXT ? "." : "") : v.toString();
+            Object value = step == null ? null : step.options.get(option.parameter());
+            return value == null && option == BuildOption.CONTEXT ? "." : String.join("\n", option.entriesOf(value));
         }
 
         /** The help of a table parameter is its description; the others have help files. */
@@ -361,36 +268,20 @@ public final class BuildKitStep extends Step {
             return BuildKitGlobalConfiguration.builderItems(item, builder);
         }
 
-        public FormValidation doCheckPlatforms(@QueryParameter String value) {
-            return check(BuildOption.PLATFORMS, value);
+        /**
+         * Where the form checks a field of the table; none for paths, which mean something only in
+         * the workspace the build runs in.
+         */
+        public String optionCheckUrl(BuildOption option) {
+            return Set.of(BuildOption.CONTEXT, BuildOption.FILE, BuildOption.BUILD_CONTEXTS).contains(option) ? null
+                    : getDescriptorUrl() + "/checkOption/" + option.parameter();
         }
 
-        public FormValidation doCheckTags(@QueryParameter String value) {
-            return check(BuildOption.TAGS, value);
-        }
-
-        public FormValidation doCheckOutputs(@QueryParameter String value) {
-            return check(BuildOption.OUTPUTS, value);
-        }
-
-        public FormValidation doCheckCacheFrom(@QueryParameter String value) {
-            return check(BuildOption.CACHE_FROM, value);
-        }
-
-        public FormValidation doCheckCacheTo(@QueryParameter String value) {
-            return check(BuildOption.CACHE_TO, value);
-        }
-
-        public FormValidation doCheckAttestations(@QueryParameter String value) {
-            return check(BuildOption.ATTESTATIONS, value);
-        }
-
-        public FormValidation doCheckAnnotations(@QueryParameter String value) {
-            return check(BuildOption.ANNOTATIONS, value);
-        }
-
-        public FormValidation doCheckUlimits(@QueryParameter String value) {
-            return check(BuildOption.ULIMITS, value);
+        /** Checks the table field the rest of the path names, as the build will judge it. */
+        @POST
+        public FormValidation doCheckOption(StaplerRequest2 req, @QueryParameter String value) {
+            return BuildOption.named(req.getRestOfPath().replaceFirst("^/", "")).map(o -> check(o, value))
+                    .orElse(FormValidation.ok());
         }
 
         public FormValidation doCheckProgress(@QueryParameter String value) {

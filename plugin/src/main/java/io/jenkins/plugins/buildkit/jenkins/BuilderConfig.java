@@ -48,33 +48,13 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
         return driver;
     }
 
-    public String getPlatforms() {
-        return platforms;
-    }
-
     /** Comma-separated, as Buildx's {@code --platform}. */
-    @DataBoundSetter
-    public void setPlatforms(String platforms) {
-        this.platforms = DriverConfig.blankToNull(platforms);
-    }
-
-    public String getBuildkitdConfig() {
-        return buildkitdConfig;
-    }
-
-    @DataBoundSetter
-    public void setBuildkitdConfig(String buildkitdConfig) {
-        this.buildkitdConfig = DriverConfig.blankToNull(buildkitdConfig);
-    }
-
-    public String getBuildkitdFlags() {
-        return buildkitdFlags;
-    }
-
-    @DataBoundSetter
-    public void setBuildkitdFlags(String buildkitdFlags) {
-        this.buildkitdFlags = DriverConfig.blankToNull(buildkitdFlags);
-    }
+    @DataBoundSetter public void setPlatforms(String value) { platforms = DriverConfig.blankToNull(value); }
+    public String getPlatforms() { return platforms; }
+    @DataBoundSetter public void setBuildkitdConfig(String value) { buildkitdConfig = DriverConfig.blankToNull(value); }
+    public String getBuildkitdConfig() { return buildkitdConfig; }
+    @DataBoundSetter public void setBuildkitdFlags(String value) { buildkitdFlags = DriverConfig.blankToNull(value); }
+    public String getBuildkitdFlags() { return buildkitdFlags; }
 
     List<String> platformList() {
         List<String> list = new ArrayList<>();
@@ -86,6 +66,13 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
             }
         }
         return list;
+    }
+
+    /** The fixed platforms, judged as a build's {@code platforms} are. */
+    private List<BuildSpec.Problem> platformProblems() {
+        BuildSpec.Builder probe = BuildSpec.builder();
+        platformList().forEach(probe::platform);
+        return probe.build().problemsOf("platforms");
     }
 
     /** Every problem with this builder, each naming the builder and the field. */
@@ -101,9 +88,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
             return problems;
         }
         driver.problems().forEach(p -> problems.add(who + ": " + p));
-        BuildSpec.Builder probe = BuildSpec.builder().context(".");
-        platformList().forEach(probe::platform);
-        probe.build().problemsOf("platforms").forEach(p -> problems.add(who + ": " + p));
+        platformProblems().forEach(p -> problems.add(who + ": " + p));
         if (problems.isEmpty()) {
             try {
                 // Only the driver's identity matters here: nothing is contacted and no credential is read.
@@ -167,14 +152,9 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
         }
 
         public FormValidation doCheckPlatforms(@QueryParameter String value) {
-            BuilderConfig b = new BuilderConfig("x", new DockerContainerDriverConfig());
+            BuilderConfig b = new BuilderConfig(null, null);
             b.setPlatforms(value);
-            for (String p : b.problems()) {
-                if (p.contains(": platforms")) {
-                    return FormValidation.error(p.substring(p.indexOf(": platforms") + 2));
-                }
-            }
-            return FormValidation.ok();
+            return b.platformProblems().stream().findFirst().map(p -> FormValidation.error(p.toString())).orElse(FormValidation.ok());
         }
     }
 }

@@ -6,7 +6,8 @@ import io.jenkins.plugins.buildkit.driver.BuilderInfo;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
-import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -48,140 +49,36 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     public DockerContainerDriverConfig() {
     }
 
-    public String getDockerEndpoint() {
-        return dockerEndpoint;
-    }
-
-    @DataBoundSetter
-    public void setDockerEndpoint(String dockerEndpoint) {
-        this.dockerEndpoint = blankToNull(dockerEndpoint);
-    }
-
-    public String getImage() {
-        return image;
-    }
-
-    @DataBoundSetter
-    public void setImage(String image) {
-        this.image = blankToNull(image);
-    }
-
-    public String getNetwork() {
-        return network;
-    }
-
-    @DataBoundSetter
-    public void setNetwork(String network) {
-        this.network = blankToNull(network);
-    }
-
-    public String getMemory() {
-        return memory;
-    }
-
-    @DataBoundSetter
-    public void setMemory(String memory) {
-        this.memory = blankToNull(memory);
-    }
-
-    public String getMemorySwap() {
-        return memorySwap;
-    }
-
-    @DataBoundSetter
-    public void setMemorySwap(String memorySwap) {
-        this.memorySwap = blankToNull(memorySwap);
-    }
-
-    public String getCpuQuota() {
-        return cpuQuota;
-    }
-
-    @DataBoundSetter
-    public void setCpuQuota(String cpuQuota) {
-        this.cpuQuota = blankToNull(cpuQuota);
-    }
-
-    public String getCpuPeriod() {
-        return cpuPeriod;
-    }
-
-    @DataBoundSetter
-    public void setCpuPeriod(String cpuPeriod) {
-        this.cpuPeriod = blankToNull(cpuPeriod);
-    }
-
-    public String getCpuShares() {
-        return cpuShares;
-    }
-
-    @DataBoundSetter
-    public void setCpuShares(String cpuShares) {
-        this.cpuShares = blankToNull(cpuShares);
-    }
-
-    public String getCpusetCpus() {
-        return cpusetCpus;
-    }
-
-    @DataBoundSetter
-    public void setCpusetCpus(String cpusetCpus) {
-        this.cpusetCpus = blankToNull(cpusetCpus);
-    }
-
-    public String getCpusetMems() {
-        return cpusetMems;
-    }
-
-    @DataBoundSetter
-    public void setCpusetMems(String cpusetMems) {
-        this.cpusetMems = blankToNull(cpusetMems);
-    }
-
-    public String getCgroupParent() {
-        return cgroupParent;
-    }
-
-    @DataBoundSetter
-    public void setCgroupParent(String cgroupParent) {
-        this.cgroupParent = blankToNull(cgroupParent);
-    }
-
-    public String getRestartPolicy() {
-        return restartPolicy;
-    }
-
-    @DataBoundSetter
-    public void setRestartPolicy(String restartPolicy) {
-        this.restartPolicy = blankToNull(restartPolicy);
-    }
-
-    public String getEnv() {
-        return env;
-    }
-
-    @DataBoundSetter
-    public void setEnv(String env) {
-        this.env = blankToNull(env);
-    }
-
-    public boolean isDefaultLoad() {
-        return defaultLoad;
-    }
-
-    @DataBoundSetter
-    public void setDefaultLoad(boolean defaultLoad) {
-        this.defaultLoad = defaultLoad;
-    }
-
-    public boolean isPrivileged() {
-        return privileged;
-    }
-
-    @DataBoundSetter
-    public void setPrivileged(boolean privileged) {
-        this.privileged = privileged;
-    }
+    @DataBoundSetter public void setDockerEndpoint(String value) { dockerEndpoint = blankToNull(value); }
+    public String getDockerEndpoint() { return dockerEndpoint; }
+    @DataBoundSetter public void setImage(String value) { image = blankToNull(value); }
+    public String getImage() { return image; }
+    @DataBoundSetter public void setNetwork(String value) { network = blankToNull(value); }
+    public String getNetwork() { return network; }
+    @DataBoundSetter public void setMemory(String value) { memory = blankToNull(value); }
+    public String getMemory() { return memory; }
+    @DataBoundSetter public void setMemorySwap(String value) { memorySwap = blankToNull(value); }
+    public String getMemorySwap() { return memorySwap; }
+    @DataBoundSetter public void setCpuQuota(String value) { cpuQuota = blankToNull(value); }
+    public String getCpuQuota() { return cpuQuota; }
+    @DataBoundSetter public void setCpuPeriod(String value) { cpuPeriod = blankToNull(value); }
+    public String getCpuPeriod() { return cpuPeriod; }
+    @DataBoundSetter public void setCpuShares(String value) { cpuShares = blankToNull(value); }
+    public String getCpuShares() { return cpuShares; }
+    @DataBoundSetter public void setCpusetCpus(String value) { cpusetCpus = blankToNull(value); }
+    public String getCpusetCpus() { return cpusetCpus; }
+    @DataBoundSetter public void setCpusetMems(String value) { cpusetMems = blankToNull(value); }
+    public String getCpusetMems() { return cpusetMems; }
+    @DataBoundSetter public void setCgroupParent(String value) { cgroupParent = blankToNull(value); }
+    public String getCgroupParent() { return cgroupParent; }
+    @DataBoundSetter public void setRestartPolicy(String value) { restartPolicy = blankToNull(value); }
+    public String getRestartPolicy() { return restartPolicy; }
+    @DataBoundSetter public void setEnv(String value) { env = blankToNull(value); }
+    public String getEnv() { return env; }
+    @DataBoundSetter public void setDefaultLoad(boolean value) { defaultLoad = value; }
+    public boolean isDefaultLoad() { return defaultLoad; }
+    @DataBoundSetter public void setPrivileged(boolean value) { privileged = value; }
+    public boolean isPrivileged() { return privileged; }
 
     /** The options in Buildx's driver-opt names, with the builder's daemon flags. */
     Map<String, String> driverOptions(String buildkitdFlags) {
@@ -219,10 +116,8 @@ public final class DockerContainerDriverConfig extends DriverConfig {
 
     @Override
     List<String> problems() {
-        List<String> problems = new ArrayList<>();
-        for (String p : DockerDriverConfig.dockerProblems(dockerEndpoint, getCredentialsId(), getCaCertificate())) {
-            problems.add(p.startsWith("endpoint:") ? "dockerEndpoint:" + p.substring("endpoint:".length()) : p);
-        }
+        List<String> problems = new ArrayList<>(DockerDriverConfig.dockerProblems("dockerEndpoint", dockerEndpoint,
+                getCredentialsId(), getCaCertificate()));
         try {
             ContainerDriverOptions.parse(driverOptions(null));
         } catch (IllegalArgumentException e) {
@@ -234,40 +129,8 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
-        return new Spec(builderName, platforms, dockerEndpoint, tls(null, lookup), driverOptions(buildkitdFlags),
-                buildkitdConfig);
-    }
-
-    /** A docker-container builder as the agent makes it. */
-    public static final class Spec extends DriverSpec {
-        private static final long serialVersionUID = 1L;
-
-        private final Map<String, String> options;
-        private final String buildkitdConfig;
-
-        public Spec(String builderName, List<String> platforms, String dockerEndpoint, Tls tls, Map<String, String> options,
-                String buildkitdConfig) {
-            super(builderName, platforms, dockerEndpoint, tls);
-            this.options = new LinkedHashMap<>(options);
-            this.buildkitdConfig = buildkitdConfig;
-        }
-
-        @Override
-        public ContainerDriver create(Map<String, String> env) throws IOException {
-            ContainerDriverOptions parsed;
-            try {
-                parsed = ContainerDriverOptions.parse(options);
-            } catch (IllegalArgumentException e) {
-                throw new IOException("builder " + builderName() + ": " + e.getMessage(), e);
-            }
-            return new ContainerDriver(builderName(), dockerEndpoint(env), parsed, null, buildkitdConfig,
-                    Map.of());
-        }
-
-        /** The Docker Engine alone, without the builder's container. */
-        DockerDriver engine(Map<String, String> env) throws IOException {
-            return new DockerDriverConfig.Spec(builderName(), List.of(), endpoint, tls).create(env);
-        }
+        return new DriverSpec(DriverKind.DOCKER_CONTAINER, builderName, platforms, dockerEndpoint, tls(null, lookup),
+                driverOptions(buildkitdFlags), buildkitdConfig);
     }
 
     /**
@@ -276,16 +139,16 @@ public final class DockerContainerDriverConfig extends DriverConfig {
      */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException {
-        Spec container = (Spec) spec;
-        DockerDriver engine = container.engine(System.getenv());
+        Driver engine = spec.engine().create(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8), java.util.Map.of());
         String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
-        ContainerDriver builder = container.create(System.getenv());
-        if (builder.status() == DriverStatus.RUNNING) {
+        Driver builder = spec.create(System.getenv());
+        DriverStatus status = builder.status();
+        if (status == DriverStatus.RUNNING) {
             return report + "; " + BuilderInfo.inspect(builder).describe();
         }
-        return report + "; container " + builder.containerName() + " is " + builder.status()
+        return report + "; container " + ContainerDriver.containerName(spec.builderName()) + " is " + status
                 + ": the builder's first build creates and starts it";
     }
 
@@ -323,10 +186,6 @@ public final class DockerContainerDriverConfig extends DriverConfig {
 
         public FormValidation doCheckRestartPolicy(@QueryParameter String value) {
             return checkOption("restart-policy", value);
-        }
-
-        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
-            return checkPem(value);
         }
 
         /** One driver option alone, as Buildx's --driver-opt would take it. */

@@ -5,7 +5,7 @@ import hudson.util.FormValidation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -24,22 +24,17 @@ public final class DockerDriverConfig extends DriverConfig {
     public DockerDriverConfig() {
     }
 
-    public String getEndpoint() {
-        return endpoint;
-    }
-
-    @DataBoundSetter
-    public void setEndpoint(String endpoint) {
-        this.endpoint = blankToNull(endpoint);
-    }
+    @DataBoundSetter public void setEndpoint(String value) { endpoint = blankToNull(value); }
+    public String getEndpoint() { return endpoint; }
 
     @Override
     List<String> problems() {
-        return dockerProblems(endpoint, getCredentialsId(), getCaCertificate());
+        return dockerProblems("endpoint", endpoint, getCredentialsId(), getCaCertificate());
     }
 
-    static List<String> dockerProblems(String endpoint, String credentialsId, String caCertificate) {
-        List<String> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, false, "unix", "tcp"));
+    /** The problems of a Docker Engine's address and TLS; {@code field} is what the form calls the address. */
+    static List<String> dockerProblems(String field, String endpoint, String credentialsId, String caCertificate) {
+        List<String> problems = new ArrayList<>(problemsOfEndpoint(field, endpoint, false, "unix", "tcp"));
         if ((credentialsId != null || caCertificate != null) && (endpoint == null || !endpoint.startsWith("tcp://"))) {
             problems.add("credentialsId: TLS applies to a tcp:// endpoint only");
         }
@@ -52,21 +47,7 @@ public final class DockerDriverConfig extends DriverConfig {
     @Override
     DriverSpec toSpec(String builderName, String buildkitdConfig, String buildkitdFlags, List<String> platforms,
             CredentialLookup lookup) throws IOException {
-        return new Spec(builderName, platforms, endpoint, tls(null, lookup));
-    }
-
-    /** A docker builder as the agent makes it. */
-    public static final class Spec extends DriverSpec {
-        private static final long serialVersionUID = 1L;
-
-        public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
-            super(builderName, platforms, endpoint, tls);
-        }
-
-        @Override
-        public DockerDriver create(Map<String, String> env) throws IOException {
-            return new DockerDriver(builderName(), dockerEndpoint(env), null);
-        }
+        return new DriverSpec(DriverKind.DOCKER, builderName, platforms, endpoint, tls(null, lookup), Map.of(), null);
     }
 
     @Extension
@@ -79,10 +60,6 @@ public final class DockerDriverConfig extends DriverConfig {
 
         public FormValidation doCheckEndpoint(@QueryParameter String value) {
             return validate(problemsOfEndpoint("endpoint", value, false, "unix", "tcp"), "endpoint");
-        }
-
-        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
-            return checkPem(value);
         }
 
         @POST

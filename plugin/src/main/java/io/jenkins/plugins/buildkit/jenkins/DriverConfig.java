@@ -25,23 +25,10 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
     private String credentialsId;
     private String caCertificate;
 
-    public String getCredentialsId() {
-        return credentialsId;
-    }
-
-    @DataBoundSetter
-    public void setCredentialsId(String credentialsId) {
-        this.credentialsId = blankToNull(credentialsId);
-    }
-
-    public String getCaCertificate() {
-        return caCertificate;
-    }
-
-    @DataBoundSetter
-    public void setCaCertificate(String caCertificate) {
-        this.caCertificate = blankToNull(caCertificate);
-    }
+    @DataBoundSetter public void setCredentialsId(String value) { credentialsId = blankToNull(value); }
+    public String getCredentialsId() { return credentialsId; }
+    @DataBoundSetter public void setCaCertificate(String value) { caCertificate = blankToNull(value); }
+    public String getCaCertificate() { return caCertificate; }
 
     /**
      * The driver's part of a build: what the agent needs to make the driver, credentials resolved.
@@ -136,7 +123,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
                     .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardCertificateCredentials.class);
         }
 
-        static FormValidation checkPem(String value) {
+        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
             if (value == null || value.isBlank() || value.contains("-----BEGIN CERTIFICATE-----")) {
                 return FormValidation.ok();
             }

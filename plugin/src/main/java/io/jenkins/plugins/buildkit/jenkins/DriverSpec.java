@@ -2,19 +2,20 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
-import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
 import java.io.IOException;
 import java.io.Serializable;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A configured builder with its credentials resolved: what the agent needs to make the {@link Driver}.
- * Each driver's configuration makes its own kind on the controller; the driver itself is made where
- * the build runs.
+ * A configured builder with its credentials resolved: what the agent needs to make the {@link Driver}
+ * through core's {@link DriverKind} registry. Each driver's configuration fills one in on the
+ * controller; the driver itself is made where the build runs.
  */
-public abstract class DriverSpec implements Serializable {
+public final class DriverSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     /** TLS material: PEM text from the controller, or paths of files on the agent. */
@@ -36,17 +37,29 @@ public abstract class DriverSpec implements Serializable {
         }
     }
 
+    private final DriverKind kind;
     private final String builderName;
     private final List<String> platforms;
     /** Where the daemon (remote) or the Docker Engine (docker, docker-container) is; null for the environment's. */
-    final String endpoint;
-    final Tls tls;
+    private final String endpoint;
+    private final Tls tls;
+    private final Map<String, String> options;
+    private final String buildkitdConfig;
 
-    protected DriverSpec(String builderName, List<String> platforms, String endpoint, Tls tls) {
+    DriverSpec(DriverKind kind, String builderName, List<String> platforms, String endpoint, Tls tls,
+            Map<String, String> options, String buildkitdConfig) {
+        this.kind = kind;
         this.builderName = builderName;
         this.platforms = List.copyOf(platforms == null ? List.of() : platforms);
         this.endpoint = endpoint == null || endpoint.isBlank() ? null : endpoint.trim();
         this.tls = Tls.orNull(tls);
+        this.options = new TreeMap<>(options == null ? Map.of() : options);
+        this.buildkitdConfig = buildkitdConfig;
+    }
+
+    /** The same builder's Docker Engine alone, as the docker driver reaches it. */
+    DriverSpec engine() {
+        return new DriverSpec(DriverKind.DOCKER, builderName, List.of(), endpoint, tls, Map.of(), null);
     }
 
     public String builderName() {
@@ -70,13 +83,12 @@ public abstract class DriverSpec implements Serializable {
      *     that {@code DOCKER_HOST} (and {@code DOCKER_TLS_VERIFY}, {@code DOCKER_CERT_PATH}) name, as
      *     the Docker CLI would on that machine
      */
-    public abstract Driver create(Map<String, String> env) throws IOException;
-
-    /** The Docker Engine a Docker-based driver uses: the configured one, else the environment's. */
-    DockerEndpoint dockerEndpoint(Map<String, String> env) throws IOException {
-        if (endpoint == null) {
-            return DockerEndpoint.fromEnvironment(env);
+    public Driver create(Map<String, String> env) throws IOException {
+        try {
+            return kind.create(new DriverKind.Settings(builderName, endpoint, tls == null ? null : tls.toConfig(), options,
+                    buildkitdConfig, env, null));
+        } catch (IllegalArgumentException e) {
+            throw new IOException("builder " + builderName + ": " + e.getMessage(), e);
         }
-        return new DockerEndpoint(endpoint, tls == null ? null : tls.toConfig());
     }
 }

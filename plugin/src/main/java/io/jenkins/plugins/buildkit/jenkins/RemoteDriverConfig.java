@@ -5,10 +5,7 @@ import hudson.util.FormValidation;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import io.jenkins.plugins.buildkit.client.TlsConfig;
-import io.jenkins.plugins.buildkit.driver.Driver;
-import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
-import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
 import java.util.Map;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundConstructor;
@@ -36,41 +33,14 @@ public final class RemoteDriverConfig extends DriverConfig {
         return endpoint;
     }
 
-    public String getServerName() {
-        return serverName;
-    }
-
-    @DataBoundSetter
-    public void setServerName(String serverName) {
-        this.serverName = blankToNull(serverName);
-    }
-
-    public String getCaCertPath() {
-        return caCertPath;
-    }
-
-    @DataBoundSetter
-    public void setCaCertPath(String caCertPath) {
-        this.caCertPath = blankToNull(caCertPath);
-    }
-
-    public String getCertPath() {
-        return certPath;
-    }
-
-    @DataBoundSetter
-    public void setCertPath(String certPath) {
-        this.certPath = blankToNull(certPath);
-    }
-
-    public String getKeyPath() {
-        return keyPath;
-    }
-
-    @DataBoundSetter
-    public void setKeyPath(String keyPath) {
-        this.keyPath = blankToNull(keyPath);
-    }
+    @DataBoundSetter public void setServerName(String value) { serverName = blankToNull(value); }
+    public String getServerName() { return serverName; }
+    @DataBoundSetter public void setCaCertPath(String value) { caCertPath = blankToNull(value); }
+    public String getCaCertPath() { return caCertPath; }
+    @DataBoundSetter public void setCertPath(String value) { certPath = blankToNull(value); }
+    public String getCertPath() { return certPath; }
+    @DataBoundSetter public void setKeyPath(String value) { keyPath = blankToNull(value); }
+    public String getKeyPath() { return keyPath; }
 
     @Override
     List<String> problems() {
@@ -101,29 +71,7 @@ public final class RemoteDriverConfig extends DriverConfig {
         if (t != null) {
             t = new DriverSpec.Tls(t.caPem(), t.certPem(), t.keyPem(), t.serverName(), caCertPath, certPath, keyPath);
         }
-        return new Spec(builderName, platforms, endpoint, t);
-    }
-
-    /** A remote builder as the agent makes it. */
-    public static final class Spec extends DriverSpec {
-        private static final long serialVersionUID = 1L;
-
-        public Spec(String builderName, List<String> platforms, String endpoint, Tls tls) {
-            super(builderName, platforms, endpoint, tls);
-        }
-
-        @Override
-        public Driver create(Map<String, String> env) throws IOException {
-            TlsConfig config = tls == null ? null : tls.toConfig();
-            RemoteDriverOptions options = config == null
-                    ? new RemoteDriverOptions(endpoint, null, null, null, null, null)
-                    : new RemoteDriverOptions(endpoint, config.caPem(), config.certPem(), config.keyPem(), config.serverName(), null);
-            List<String> problems = options.problems();
-            if (!problems.isEmpty()) {
-                throw new IOException("builder " + builderName() + ": " + String.join("; ", problems));
-            }
-            return new RemoteDriver(builderName(), options);
-        }
+        return new DriverSpec(DriverKind.REMOTE, builderName, platforms, endpoint, t, Map.of(), null);
     }
 
     @Extension
@@ -136,10 +84,6 @@ public final class RemoteDriverConfig extends DriverConfig {
 
         public FormValidation doCheckEndpoint(@QueryParameter String value) {
             return validate(new RemoteDriverConfig(value).problems(), "endpoint");
-        }
-
-        public FormValidation doCheckCaCertificate(@QueryParameter String value) {
-            return checkPem(value);
         }
 
         @POST

@@ -43,8 +43,8 @@ public class AgentBuildIT {
     }
 
     private DriverSpec remoteBuilder() {
-        return new RemoteDriverConfig.Spec("ci", List.of(), env.address, new DriverSpec.Tls(env.pem("ca.pem"),
-                env.pem("client.pem"), SecretValue.of(env.pem("client-key.pem")), null, null, null, null));
+        return new DriverSpec(io.jenkins.plugins.buildkit.driver.DriverKind.REMOTE, "ci", List.of(), env.address, new DriverSpec.Tls(env.pem("ca.pem"),
+                env.pem("client.pem"), SecretValue.of(env.pem("client-key.pem")), null, null, null, null), Map.of(), null);
     }
 
     private String logText() throws IOException {

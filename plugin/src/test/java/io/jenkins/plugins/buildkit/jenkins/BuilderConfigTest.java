@@ -191,6 +191,10 @@ public class BuilderConfigTest {
             return new ArrayList<>(List.of(name + "-1", name + "-2"));
         } else if (type == DriverConfig.class) {
             return new DockerDriverConfig();
+        } else if (type == BuildKitStep.class) {
+            BuildKitStep parameters = new BuildKitStep();
+            parameters.setTags(List.of("app:1"));
+            return parameters;
         }
         throw new AssertionError("no sample for " + type + " " + name);
     }

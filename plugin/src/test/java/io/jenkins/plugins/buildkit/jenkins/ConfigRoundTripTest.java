@@ -294,6 +294,25 @@ public class ConfigRoundTripTest {
         p.getBuildersList().add(new BuildKitBuilder());
         String freestyleForm = web.getPage(p, "configure").getWebResponse().getContentAsString();
         assertTrue("the freestyle form links the same help", freestyleForm.contains(BuildKitStep.class.getName() + "/help/cacheTo"));
+        assertTrue("and the same checks", freestyleForm.contains("/checkOption/ulimits"));
+        assertFalse("a path is checked where the build runs", freestyleForm.contains("/checkOption/context"));
+    }
+
+    /** Each checked field of the table is checked by name, as the build will judge it. */
+    @Test
+    public void tableFieldsAreCheckedByName() throws Exception {
+        var web = r.createWebClient();
+        String base = "descriptorByName/" + BuildKitStep.class.getName() + "/checkOption/";
+        assertTrue(check(web, base + "platforms", "amd64").contains("invalid platform"));
+        assertTrue(check(web, base + "ulimits", "nofile").contains("is not NAME=SOFT[:HARD]"));
+        assertFalse(check(web, base + "ulimits", "nofile=1024:2048").contains("error"));
+        assertFalse("a build variable is judged when the build expands it", check(web, base + "tags", "app:$BUILD_NUMBER").contains("error"));
+    }
+
+    private String check(JenkinsRule.WebClient web, String path, String value) throws Exception {
+        var request = new org.htmlunit.WebRequest(new java.net.URL(r.getURL(), path + "?value="
+                + java.net.URLEncoder.encode(value, java.nio.charset.StandardCharsets.UTF_8)), org.htmlunit.HttpMethod.POST);
+        return web.getPage(web.addCrumb(request)).getWebResponse().getContentAsString();
     }
 
     @Test
