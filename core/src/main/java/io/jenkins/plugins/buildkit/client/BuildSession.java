@@ -4,6 +4,7 @@ import com.google.protobuf.ByteString;
 import io.grpc.Metadata;
 import io.grpc.Server;
 import io.grpc.ServerMethodDefinition;
+import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.netty.shaded.io.netty.bootstrap.Bootstrap;
@@ -65,17 +66,9 @@ public final class BuildSession implements AutoCloseable {
     private final String id;
     private final String name;
     private final String sharedKey;
-    private final Map<String, Path> dirs;
-    private final Map<Integer, ExportTarget> exports;
-    private final Map<String, byte[]> secrets;
-    private final Map<String, RegistryAuth> registryAuth;
-    private final Map<String, OciLayoutStore> contentStores;
-    private final Map<String, List<KeyPair>> sshKeys;
-    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "buildkit-session-" + THREADS.incrementAndGet());
-        t.setDaemon(true);
-        return t;
-    });
+    /** What the session offers the daemon, as BuildKit's session.Allow attaches them. */
+    private final List<BindableService> attachables;
+    private final ExecutorService executor;
     private Server server;
     private Channel pipe;
     private ClientCallStreamObserver<BytesMessage> upstream;
@@ -88,12 +81,22 @@ public final class BuildSession implements AutoCloseable {
         this.id = HexFormat.of().formatHex(random);
         this.name = b.name;
         this.sharedKey = b.sharedKey;
-        this.dirs = Map.copyOf(b.dirs);
-        this.exports = Map.copyOf(b.exports);
-        this.secrets = Map.copyOf(b.secrets);
-        this.registryAuth = Map.copyOf(b.registryAuth);
-        this.contentStores = Map.copyOf(b.contentStores);
-        this.sshKeys = Map.copyOf(b.sshKeys);
+        this.executor = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "buildkit-session-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        FileSyncService files = new FileSyncService(b.dirs, b.exports, executor);
+        List<BindableService> all = new ArrayList<>(List.of(new HealthService(), files, files.exports(),
+                new AuthService(b.registryAuth), new SecretsService(b.secrets)));
+        if (!b.sshKeys.isEmpty()) {
+            all.add(new SshAgentService(b.sshKeys));
+        }
+        if (!b.contentStores.isEmpty()) {
+            all.add(new ContentService(b.contentStores));
+        }
+        all.addAll(b.attachables);
+        this.attachables = List.copyOf(all);
     }
 
     public static Builder builder() {
@@ -110,7 +113,6 @@ public final class BuildSession implements AutoCloseable {
      */
     void start(ControlGrpc.ControlStub control, SessionTransport transport) throws BuildKitException {
         LocalAddress address = new LocalAddress("buildkit-session-" + id);
-        SessionServices services = new SessionServices(dirs, exports, secrets, registryAuth, contentStores, sshKeys, executor);
         Map<String, List<String>> headers = new LinkedHashMap<>();
         headers.put("X-Docker-Expose-Session-Uuid", List.of(id));
         headers.put("X-Docker-Expose-Session-Name", List.of(name));
@@ -127,7 +129,8 @@ public final class BuildSession implements AutoCloseable {
                 // policy would answer with GOAWAY "too_many_pings" and stall the session.
                 .permitKeepAliveTime(0, TimeUnit.NANOSECONDS)
                 .permitKeepAliveWithoutCalls(true);
-        for (ServerServiceDefinition def : services.definitions()) {
+        for (BindableService attachable : attachables) {
+            ServerServiceDefinition def = SessionHeaders.visibleTo(attachable.bindService());
             serverBuilder.addService(def);
             for (ServerMethodDefinition<?, ?> m : def.getMethods()) {
                 methods.add("/" + m.getMethodDescriptor().getFullMethodName());
@@ -245,6 +248,7 @@ public final class BuildSession implements AutoCloseable {
         private final Map<String, RegistryAuth> registryAuth = new HashMap<>();
         private final Map<String, OciLayoutStore> contentStores = new HashMap<>();
         private final Map<String, List<KeyPair>> sshKeys = new HashMap<>();
+        private final List<BindableService> attachables = new ArrayList<>();
 
         /**
          * Keys the build may use through {@code RUN --mount=type=ssh,id=...}: private keys in OpenSSH
@@ -322,6 +326,12 @@ public final class BuildSession implements AutoCloseable {
 
         public Builder registryAuth(String registryHost, RegistryAuth auth) {
             registryAuth.put(RegistryAuth.hostKey(registryHost), auth);
+            return this;
+        }
+
+        /** Offers the daemon one more service, as BuildKit's {@code session.Allow}. */
+        public Builder allow(BindableService attachable) {
+            attachables.add(attachable);
             return this;
         }
 

@@ -48,7 +48,7 @@ final class ContentService extends ContentGrpc.ContentImplBase {
     }
 
     private OciLayoutStore store() {
-        String id = SessionServices.HEADERS.get().get(STORE_ID);
+        String id = SessionHeaders.HEADERS.get().get(STORE_ID);
         OciLayoutStore store = id == null ? null : stores.get(id);
         if (store == null) {
             throw Status.NOT_FOUND.withDescription("unknown store " + id).asRuntimeException();

@@ -54,12 +54,12 @@ final class SshAgentService extends SSHGrpc.SSHImplBase {
     public StreamObserver<BytesMessage> forwardAgent(StreamObserver<BytesMessage> out) {
         AgentImpl agent = new AgentImpl();
         try {
-            for (KeyPair kp : keysFor(SessionServices.HEADERS.get().get(SSH_ID))) {
+            for (KeyPair kp : keysFor(SessionHeaders.HEADERS.get().get(SSH_ID))) {
                 agent.addIdentity(kp, "buildkit");
             }
         } catch (IOException | RuntimeException e) {
             out.onError(e instanceof RuntimeException ? e : Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
-            return new SessionServices.DiscardingObserver<>();
+            return new SessionHeaders.DiscardingObserver<>();
         }
         AbstractAgentClient protocol = new AbstractAgentClient(agent) {
             @Override

@@ -1,14 +1,9 @@
 package io.jenkins.plugins.buildkit.client;
 
 import com.google.protobuf.ByteString;
-import com.google.protobuf.InvalidProtocolBufferException;
-import io.grpc.Context;
-import io.grpc.Contexts;
 import io.grpc.Metadata;
 import io.grpc.MethodDescriptor;
-import io.grpc.ServerCall;
-import io.grpc.ServerCallHandler;
-import io.grpc.ServerInterceptor;
+import io.grpc.BindableService;
 import io.grpc.ServerServiceDefinition;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
@@ -17,18 +12,9 @@ import io.grpc.stub.StreamObserver;
 import io.jenkins.plugins.buildkit.fs.DirectoryReceiver;
 import io.jenkins.plugins.buildkit.fs.DirectorySender;
 import io.jenkins.plugins.buildkit.fs.DirectoryWalker;
-import io.jenkins.plugins.buildkit.wire.filesync.AuthGrpc;
 import io.jenkins.plugins.buildkit.wire.filesync.BytesMessage;
-import io.jenkins.plugins.buildkit.wire.filesync.CredentialsRequest;
-import io.jenkins.plugins.buildkit.wire.filesync.CredentialsResponse;
 import io.jenkins.plugins.buildkit.wire.filesync.FileSyncGrpc;
 import io.jenkins.plugins.buildkit.wire.fsutil.Packet;
-import io.jenkins.plugins.buildkit.wire.health.HealthCheckRequest;
-import io.jenkins.plugins.buildkit.wire.health.HealthCheckResponse;
-import io.jenkins.plugins.buildkit.wire.health.HealthGrpc;
-import io.jenkins.plugins.buildkit.wire.secrets.GetSecretRequest;
-import io.jenkins.plugins.buildkit.wire.secrets.GetSecretResponse;
-import io.jenkins.plugins.buildkit.wire.secrets.SecretsGrpc;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,16 +27,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executor;
 
 /**
- * The gRPC services a build session offers the daemon: files to read (FileSync), a place for exports
- * (FileSend), registry credentials (Auth), secrets (Secrets), and the health check that keeps the
- * session alive.
+ * The session's files: directories the daemon reads (FileSync) and the places its exports come back
+ * to (FileSend).
  */
-final class SessionServices {
-
-    static final Context.Key<Metadata> HEADERS = Context.key("buildkit-session-request-headers");
+final class FileSyncService implements BindableService {
 
     private static final Metadata.Key<String> DIR_NAME = ascii("dir-name");
     private static final Metadata.Key<String> INCLUDE_PATTERNS = ascii("include-patterns");
@@ -61,21 +44,12 @@ final class SessionServices {
 
     private final Map<String, Path> dirs;
     private final Map<Integer, ExportTarget> exports;
-    private final Map<String, byte[]> secrets;
-    private final Map<String, RegistryAuth> registryAuth;
-    private final Map<String, OciLayoutStore> contentStores;
-    private final Map<String, List<java.security.KeyPair>> sshKeys;
-    private final ExecutorService executor;
+    private final Executor executor;
 
-    SessionServices(Map<String, Path> dirs, Map<Integer, ExportTarget> exports, Map<String, byte[]> secrets,
-            Map<String, RegistryAuth> registryAuth, Map<String, OciLayoutStore> contentStores,
-            Map<String, List<java.security.KeyPair>> sshKeys, ExecutorService executor) {
-        this.dirs = dirs;
-        this.exports = exports;
-        this.secrets = secrets;
-        this.registryAuth = registryAuth;
-        this.contentStores = contentStores;
-        this.sshKeys = sshKeys;
+    /** @param executor runs the sending of a directory, off the gRPC thread */
+    FileSyncService(Map<String, Path> dirs, Map<Integer, ExportTarget> exports, Executor executor) {
+        this.dirs = Map.copyOf(dirs);
+        this.exports = Map.copyOf(exports);
         this.executor = executor;
     }
 
@@ -83,27 +57,15 @@ final class SessionServices {
         return Metadata.Key.of(name, Metadata.ASCII_STRING_MARSHALLER);
     }
 
-    /** Every service, each with the interceptor that makes request headers visible to it. */
-    List<ServerServiceDefinition> definitions() {
-        ServerInterceptor headers = new ServerInterceptor() {
-            @Override
-            public <Q, R> ServerCall.Listener<Q> interceptCall(ServerCall<Q, R> call, Metadata md, ServerCallHandler<Q, R> next) {
-                return Contexts.interceptCall(Context.current().withValue(HEADERS, md), call, md, next);
-            }
-        };
-        List<ServerServiceDefinition> out = new ArrayList<>();
-        out.add(io.grpc.ServerInterceptors.intercept(new Health().bindService(), headers));
-        out.add(io.grpc.ServerInterceptors.intercept(new FileSync().bindService(), headers));
-        out.add(io.grpc.ServerInterceptors.intercept(fileSend(), headers));
-        out.add(io.grpc.ServerInterceptors.intercept(new Auth().bindService(), headers));
-        out.add(io.grpc.ServerInterceptors.intercept(new Secrets().bindService(), headers));
-        if (!sshKeys.isEmpty()) {
-            out.add(io.grpc.ServerInterceptors.intercept(new SshAgentService(sshKeys).bindService(), headers));
-        }
-        if (!contentStores.isEmpty()) {
-            out.add(io.grpc.ServerInterceptors.intercept(new ContentService(contentStores).bindService(), headers));
-        }
-        return out;
+    /** FileSync: the directories. */
+    @Override
+    public ServerServiceDefinition bindService() {
+        return new FileSync().bindService();
+    }
+
+    /** FileSend: where exports come back. */
+    BindableService exports() {
+        return this::fileSend;
     }
 
     /** Header values as the daemon sent them, URL-decoded when flagged with {@code <key>-encoded}. */
@@ -121,19 +83,11 @@ final class SessionServices {
         return out;
     }
 
-    private static final class Health extends HealthGrpc.HealthImplBase {
-        @Override
-        public void check(HealthCheckRequest request, StreamObserver<HealthCheckResponse> responseObserver) {
-            responseObserver.onNext(HealthCheckResponse.newBuilder()
-                    .setStatus(HealthCheckResponse.ServingStatus.SERVING).build());
-            responseObserver.onCompleted();
-        }
-    }
 
     private final class FileSync extends FileSyncGrpc.FileSyncImplBase {
         @Override
         public StreamObserver<Packet> diffCopy(StreamObserver<Packet> responseObserver) {
-            Metadata md = HEADERS.get();
+            Metadata md = SessionHeaders.HEADERS.get();
             List<String> names = values(md, DIR_NAME);
             String dirName = names.isEmpty() ? "" : names.get(0);
             Path dir = dirs.get(dirName);
@@ -141,7 +95,7 @@ final class SessionServices {
             FlowControlledSender<Packet> out = new FlowControlledSender<>(call);
             if (dir == null) {
                 responseObserver.onError(Status.NOT_FOUND.withDescription("no access allowed to dir \"" + dirName + "\"").asRuntimeException());
-                return new DiscardingObserver<>();
+                return new SessionHeaders.DiscardingObserver<>();
             }
             DirectorySender sender;
             try {
@@ -149,7 +103,7 @@ final class SessionServices {
                         values(md, INCLUDE_PATTERNS), values(md, EXCLUDE_PATTERNS), values(md, FOLLOW_PATHS))), out::send);
             } catch (IOException | IllegalArgumentException e) {
                 responseObserver.onError(Status.INVALID_ARGUMENT.withDescription(e.getMessage()).asRuntimeException());
-                return new DiscardingObserver<>();
+                return new SessionHeaders.DiscardingObserver<>();
             }
             executor.execute(() -> {
                 try {
@@ -217,7 +171,7 @@ final class SessionServices {
     }
 
     private StreamObserver<byte[]> receiveExport(StreamObserver<byte[]> responseObserver) {
-        Metadata md = HEADERS.get();
+        Metadata md = SessionHeaders.HEADERS.get();
         String idText = md.get(EXPORTER_ID);
         int id = 0;
         if (idText != null) {
@@ -230,7 +184,7 @@ final class SessionServices {
         ExportTarget target = exports.get(id);
         if (target == null) {
             responseObserver.onError(Status.NOT_FOUND.withDescription("exporter " + id + " not found").asRuntimeException());
-            return new DiscardingObserver<>();
+            return new SessionHeaders.DiscardingObserver<>();
         }
         if (target instanceof ExportTarget.Directory) {
             return receiveDirectory(((ExportTarget.Directory) target).dir, responseObserver);
@@ -250,7 +204,7 @@ final class SessionServices {
             receiver = new DirectoryReceiver(dir, p -> responseObserver.onNext(p.toByteArray()));
         } catch (IOException e) {
             responseObserver.onError(Status.INTERNAL.withDescription("cannot create " + dir + ": " + e.getMessage()).asRuntimeException());
-            return new DiscardingObserver<>();
+            return new SessionHeaders.DiscardingObserver<>();
         }
         return new StreamObserver<>() {
             boolean failed;
@@ -293,7 +247,7 @@ final class SessionServices {
             sink = opener.open(metadata);
         } catch (IOException e) {
             responseObserver.onError(Status.INTERNAL.withDescription("cannot open export destination: " + e.getMessage()).asRuntimeException());
-            return new DiscardingObserver<>();
+            return new SessionHeaders.DiscardingObserver<>();
         }
         return new StreamObserver<>() {
             boolean failed;
@@ -337,51 +291,6 @@ final class SessionServices {
             out.close();
         } catch (IOException ignored) {
             // already failing
-        }
-    }
-
-    private final class Auth extends AuthGrpc.AuthImplBase {
-        @Override
-        public void credentials(CredentialsRequest request, StreamObserver<CredentialsResponse> responseObserver) {
-            // An unknown host gets an empty answer: the daemon then tries anonymously.
-            RegistryAuth auth = registryAuth.get(RegistryAuth.hostKey(request.getHost()));
-            CredentialsResponse.Builder r = CredentialsResponse.newBuilder();
-            if (auth != null) {
-                r.setUsername(auth.username()).setSecret(auth.secret());
-            }
-            responseObserver.onNext(r.build());
-            responseObserver.onCompleted();
-        }
-        // FetchToken and the token-authority calls stay UNIMPLEMENTED: the daemon then fetches tokens
-        // itself with the credentials above.
-    }
-
-    private final class Secrets extends SecretsGrpc.SecretsImplBase {
-        @Override
-        public void getSecret(GetSecretRequest request, StreamObserver<GetSecretResponse> responseObserver) {
-            byte[] value = secrets.get(request.getID());
-            if (value == null) {
-                // NOT_FOUND lets the daemon honour `required=false` on a secret mount.
-                responseObserver.onError(Status.NOT_FOUND.withDescription("secret " + request.getID() + " not found").asRuntimeException());
-                return;
-            }
-            responseObserver.onNext(GetSecretResponse.newBuilder().setData(ByteString.copyFrom(value)).build());
-            responseObserver.onCompleted();
-        }
-    }
-
-    /** Takes what a refused call still sends, so the stream can drain. */
-    static final class DiscardingObserver<T> implements StreamObserver<T> {
-        @Override
-        public void onNext(T value) {
-        }
-
-        @Override
-        public void onError(Throwable t) {
-        }
-
-        @Override
-        public void onCompleted() {
         }
     }
 }
