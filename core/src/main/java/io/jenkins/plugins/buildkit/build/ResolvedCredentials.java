@@ -1,5 +1,6 @@
-package io.jenkins.plugins.buildkit.jenkins;
+package io.jenkins.plugins.buildkit.build;
 
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.build.SshSource;
@@ -12,13 +13,13 @@ import java.util.List;
 public final class ResolvedCredentials implements Serializable {
     private static final long serialVersionUID = 1L;
 
-    record Secret(String id, SecretValue value) implements Serializable {
+    public record Secret(String id, SecretValue value) implements Serializable {
     }
 
-    record SshKeys(String id, List<SecretValue> keys, SecretValue passphrase) implements Serializable {
+    public record SshKeys(String id, List<SecretValue> keys, SecretValue passphrase) implements Serializable {
     }
 
-    record RegistryLogin(String registry, String username, SecretValue password) implements Serializable {
+    public record RegistryLogin(String registry, String username, SecretValue password) implements Serializable {
     }
 
     private final List<Secret> secrets = new ArrayList<>();

@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildkit.jenkins;
+package io.jenkins.plugins.buildkit.client;
 
 import java.io.IOException;
 import java.io.StringWriter;
@@ -10,10 +10,10 @@ import java.security.cert.Certificate;
 import java.util.Collections;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 
-/** A certificate credential's key store as the PEM client certificate (chain) and key that TLS needs. */
-record CertificatePem(String certificateChain, SecretValue privateKey) {
+/** A key store (such as a certificate credential's) as the PEM client certificate chain and key that TLS needs. */
+public record CertificatePem(String certificateChain, SecretValue privateKey) {
 
-    static CertificatePem from(KeyStore store, char[] password, String credentialsId) throws IOException {
+    public static CertificatePem from(KeyStore store, char[] password, String credentialsId) throws IOException {
         try {
             for (String alias : Collections.list(store.aliases())) {
                 if (!store.isKeyEntry(alias)) {

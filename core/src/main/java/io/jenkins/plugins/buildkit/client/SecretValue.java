@@ -1,4 +1,4 @@
-package io.jenkins.plugins.buildkit.jenkins;
+package io.jenkins.plugins.buildkit.client;
 
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
-package io.jenkins.plugins.buildkit.jenkins;
+package io.jenkins.plugins.buildkit.driver;
 
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverKind;
@@ -12,8 +13,8 @@ import java.util.TreeMap;
 
 /**
  * A configured builder with its credentials resolved: what the agent needs to make the {@link Driver}
- * through core's {@link DriverKind} registry. Each driver's configuration fills one in on the
- * controller; the driver itself is made where the build runs.
+ * through the {@link DriverKind} registry. Serializable, so that a Jenkins controller can fill one in
+ * and the agent that runs the build make the driver.
  */
 public final class DriverSpec implements Serializable {
     private static final long serialVersionUID = 1L;
@@ -46,7 +47,7 @@ public final class DriverSpec implements Serializable {
     private final Map<String, String> options;
     private final String buildkitdConfig;
 
-    DriverSpec(DriverKind kind, String builderName, List<String> platforms, String endpoint, Tls tls,
+    public DriverSpec(DriverKind kind, String builderName, List<String> platforms, String endpoint, Tls tls,
             Map<String, String> options, String buildkitdConfig) {
         this.kind = kind;
         this.builderName = builderName;
@@ -58,7 +59,7 @@ public final class DriverSpec implements Serializable {
     }
 
     /** The same builder's Docker Engine alone, as the docker driver reaches it. */
-    DriverSpec engine() {
+    public DriverSpec engine() {
         return new DriverSpec(DriverKind.DOCKER, builderName, List.of(), endpoint, tls, Map.of(), null);
     }
 
@@ -72,7 +73,7 @@ public final class DriverSpec implements Serializable {
     }
 
     /** Values the console must never show (the TLS client key). */
-    List<String> valuesToMask() {
+    public List<String> valuesToMask() {
         return tls == null || tls.keyPem() == null ? List.of() : List.of(tls.keyPem().text());
     }
 

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.driver.DriverSpec;
+import io.jenkins.plugins.buildkit.build.ResolvedCredentials;
 import hudson.AbortException;
 import hudson.model.TaskListener;
 import hudson.remoting.VirtualChannel;

@@ -20,7 +20,7 @@ import org.kohsuke.stapler.DataBoundSetter;
 /**
  * The freestyle "Build a container image with BuildKit" step. Its parameters are a
  * {@link BuildKitStep}'s, with the same form and help; lists take one entry per line, maps
- * {@code KEY=VALUE} per line, and {@code $VARIABLES} of the build are expanded.
+ * {@code KEY=VALUE} per line, and {@code $VARIABLES} of the build are expanded (by Jenkins' own rule: an unknown one stays as written).
  */
 public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     private BuildKitStep parameters = new BuildKitStep();
@@ -81,7 +81,7 @@ public final class BuildKitBuilder extends Builder implements SimpleBuildStep {
     @Override
     public void perform(Run<?, ?> run, FilePath workspace, EnvVars env, Launcher launcher, TaskListener listener)
             throws InterruptedException, IOException {
-        parameters.run(run, workspace, env, listener, text -> BuildVariables.expand(env, text));
+        parameters.run(run, workspace, env, listener, env::expand);
     }
 
     @Extension

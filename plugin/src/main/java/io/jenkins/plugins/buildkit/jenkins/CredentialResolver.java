@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.ResolvedCredentials;
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
 import hudson.util.FormValidation;
 import java.io.IOException;

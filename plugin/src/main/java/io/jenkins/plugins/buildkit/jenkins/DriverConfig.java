@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.driver.DriverSpec;
+import io.jenkins.plugins.buildkit.client.CertificatePem;
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;

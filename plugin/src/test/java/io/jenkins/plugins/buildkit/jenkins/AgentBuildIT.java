@@ -1,5 +1,8 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.driver.DriverSpec;
+import io.jenkins.plugins.buildkit.build.ResolvedCredentials;
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.CoreMatchers.not;
 import static org.hamcrest.MatcherAssert.assertThat;

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.ResolvedCredentials;
 import static org.junit.Assert.assertEquals;
 
 import io.jenkins.plugins.buildkit.build.BuildOption;
@@ -33,7 +34,7 @@ public class BuildKitBuilderTest {
         b.setTarget("final");
         b.setPush(true);
         Map<String, String> env = Map.of("BUILD_NUMBER", "17", "GIT_COMMIT", "abc123");
-        BuildSpec spec = AgentBuild.spec(b.options(text -> BuildVariables.expand(env, text)), ws, new ResolvedCredentials(), List.of());
+        BuildSpec spec = AgentBuild.spec(b.options(text -> hudson.Util.replaceMacro(text, env)), ws, new ResolvedCredentials(), List.of());
         Map<String, String> attrs = io.jenkins.plugins.buildkit.build.SolveRequests.prepare(spec, true).request()
                 .getFrontendAttrsMap();
         assertEquals("17", attrs.get("build-arg:VERSION"));
@@ -64,6 +65,6 @@ public class BuildKitBuilderTest {
 
     @Test
     public void unknownVariablesStayAsWritten() {
-        assertEquals("a-$NOPE-${ALSO_NOPE}-1", BuildVariables.expand(Map.of("X", "1"), "a-$NOPE-${ALSO_NOPE}-$X"));
+        assertEquals("a-$NOPE-${ALSO_NOPE}-1", new hudson.EnvVars(Map.of("X", "1")).expand("a-$NOPE-${ALSO_NOPE}-$X"));
     }
 }
