@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildkit.build;
 
 import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.wire.control.CacheOptionsEntry;
 import java.io.Serializable;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,20 +33,26 @@ public final class BuildSpec implements Serializable {
     final Map<String, String> labels;
     final List<String> platforms;
     final List<String> tags;
-    final List<String> outputs;
-    final List<String> cacheFrom;
-    final List<String> cacheTo;
-    final List<String> attests;
+    /** Parsed once, when the spec is built; a value that does not parse is a problem instead. */
+    final List<OutputSpec> outputs;
+    final List<CacheOptionsEntry> cacheFrom;
+    final List<CacheOptionsEntry> cacheTo;
+    final List<AttestSpec> attests;
     final boolean noCache;
     final boolean pull;
     final boolean push;
     final List<String> buildContexts;
     final List<String> entitlements;
     final String network;
+    /** {@code HOST=IP}, as BuildKit takes them. */
     final List<String> addHosts;
-    final List<String> annotations;
-    final String shmSize;
+    /** The exporter attributes of every annotation. */
+    final Map<String, String> annotationAttrs;
+    final Long shmSizeBytes;
+    /** {@code NAME=SOFT:HARD}, as BuildKit takes them. */
     final List<String> ulimits;
+    /** What did not parse, found when the spec was built. */
+    private final List<Problem> syntaxProblems = new ArrayList<>();
     final String cgroupParent;
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
@@ -66,20 +73,24 @@ public final class BuildSpec implements Serializable {
         this.labels = Map.copyOf(b.labels);
         this.platforms = List.copyOf(b.platforms);
         this.tags = List.copyOf(b.tags);
-        this.outputs = List.copyOf(b.outputs);
-        this.cacheFrom = List.copyOf(b.cacheFrom);
-        this.cacheTo = List.copyOf(b.cacheTo);
-        this.attests = List.copyOf(b.attests);
+        this.outputs = parseAll("outputs", b.outputs, OutputSpec::parse);
+        this.cacheFrom = parseAll("cacheFrom", b.cacheFrom, CacheSpec::parse);
+        this.cacheTo = parseAll("cacheTo", b.cacheTo, CacheSpec::parse);
+        this.attests = parseAll("attestations", b.attests, AttestSpec::parse);
         this.noCache = b.noCache;
         this.pull = b.pull;
         this.push = b.push;
         this.buildContexts = List.copyOf(b.buildContexts);
         this.entitlements = List.copyOf(b.entitlements);
         this.network = b.network;
-        this.addHosts = List.copyOf(b.addHosts);
-        this.annotations = List.copyOf(b.annotations);
-        this.shmSize = b.shmSize;
-        this.ulimits = List.copyOf(b.ulimits);
+        this.addHosts = parseAll("addHosts", b.addHosts, h -> required(BuildFlags.hostEntry(h), "\"" + h + "\" is not HOST:IP"));
+        Map<String, String> annotationAttrs = new LinkedHashMap<>();
+        parseAll("annotations", b.annotations, BuildFlags::annotationAttrs).forEach(annotationAttrs::putAll);
+        this.annotationAttrs = java.util.Collections.unmodifiableMap(annotationAttrs);
+        this.shmSizeBytes = b.shmSize == null ? null : parseAll("shmSize", List.of(b.shmSize), v -> required(BuildFlags.shmSizeBytes(v),
+                "\"" + v + "\" is not a size such as 64m or 1g")).stream().findFirst().orElse(null);
+        this.ulimits = parseAll("ulimits", b.ulimits, u -> required(BuildFlags.ulimitEntry(u), "\"" + u
+                + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", BuildFlags.ULIMIT_NAMES)));
         this.cgroupParent = b.cgroupParent;
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
@@ -87,6 +98,26 @@ public final class BuildSpec implements Serializable {
         this.values = new java.util.EnumMap<>(BuildOption.class);
         b.values.forEach((option, list) -> values.put(option, List.copyOf(list)));
         this.workingDirectory = b.workingDirectory;
+    }
+
+    /** Each value parsed; one that does not parse becomes a problem of {@code field}. */
+    private <T> List<T> parseAll(String field, List<String> raw, java.util.function.Function<String, T> parse) {
+        List<T> parsed = new ArrayList<>();
+        for (String value : raw) {
+            try {
+                parsed.add(parse.apply(value));
+            } catch (IllegalArgumentException e) {
+                syntaxProblems.add(new Problem(field, e.getMessage()));
+            }
+        }
+        return List.copyOf(parsed);
+    }
+
+    private static <T> T required(T parsed, String problem) {
+        if (parsed == null) {
+            throw new IllegalArgumentException(problem);
+        }
+        return parsed;
     }
 
     /**
@@ -127,22 +158,19 @@ public final class BuildSpec implements Serializable {
         return push || resolvedOutputs().stream().anyMatch(OutputSpec::isPush);
     }
 
-    /** The attestations asked for, one per type, the last given for a type winning; call after {@link #validate()}. */
+    /** The attestations asked for, one per type, the last given for a type winning. */
     public List<AttestSpec> attestations() {
         Map<String, AttestSpec> byType = new java.util.LinkedHashMap<>();
-        for (String a : attests) {
-            AttestSpec spec = AttestSpec.parse(a);
+        for (AttestSpec spec : attests) {
             byType.remove(spec.type());
             byType.put(spec.type(), spec);
         }
         return List.copyOf(byType.values());
     }
 
-    /** Every annotation's exporter attributes; call after {@link #validate()}. */
+    /** Every annotation's exporter attributes. */
     public Map<String, String> annotationAttrs() {
-        Map<String, String> attrs = new java.util.LinkedHashMap<>();
-        annotations.forEach(a -> attrs.putAll(BuildFlags.annotationAttrs(a)));
-        return attrs;
+        return annotationAttrs;
     }
 
     /** Build secrets, as given. */
@@ -165,21 +193,14 @@ public final class BuildSpec implements Serializable {
         return registryAuth;
     }
 
-    /** The {@code type} of each cache export; call after {@link #validate()}. */
+    /** The {@code type} of each cache export. */
     public List<String> cacheExportTypes() {
-        List<String> types = new ArrayList<>();
-        for (String c : cacheTo) {
-            types.add(CacheSpec.parse(c).getType());
-        }
-        return types;
+        return cacheTo.stream().map(CacheOptionsEntry::getType).toList();
     }
 
     /** Parsed outputs, with {@code push} and tags folded in as Buildx does. */
     public List<OutputSpec> resolvedOutputs() {
-        List<OutputSpec> out = new ArrayList<>();
-        for (String o : outputs) {
-            out.add(OutputSpec.parse(o));
-        }
+        List<OutputSpec> out = new ArrayList<>(outputs);
         boolean hasImage = out.stream().anyMatch(o -> o.type().equals("image"));
         if (push && !hasImage) {
             out.add(OutputSpec.parse("type=image,push=true"));
@@ -242,29 +263,8 @@ public final class BuildSpec implements Serializable {
                 problems.add(new Problem("tags", "invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)"));
             }
         }
-        for (String o : outputs) {
-            try {
-                OutputSpec.parse(o);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("outputs", e.getMessage()));
-            }
-        }
-        if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.contains("name="))) {
+        if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.attrs().containsKey("name"))) {
             problems.add(new Problem("tags", "push=true needs at least one tag"));
-        }
-        for (String c : cacheFrom) {
-            try {
-                CacheSpec.parse(c);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("cacheFrom", e.getMessage()));
-            }
-        }
-        for (String c : cacheTo) {
-            try {
-                CacheSpec.parse(c);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("cacheTo", e.getMessage()));
-            }
         }
         for (String c : buildContexts) {
             String problem = BuildFlags.buildContextProblem(c, this);
@@ -280,33 +280,7 @@ public final class BuildSpec implements Serializable {
         if (network != null && !List.of("default", "host", "none").contains(network)) {
             problems.add(new Problem("network", "\"" + network + "\" is not default, host or none (a builder's own network is a driver option)"));
         }
-        for (String a : annotations) {
-            try {
-                BuildFlags.annotationAttrs(a);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("annotations", e.getMessage()));
-            }
-        }
-        if (shmSize != null && BuildFlags.shmSizeBytes(shmSize) == null) {
-            problems.add(new Problem("shmSize", "\"" + shmSize + "\" is not a size such as 64m or 1g"));
-        }
-        for (String u : ulimits) {
-            if (BuildFlags.ulimitEntry(u) == null) {
-                problems.add(new Problem("ulimits", "\"" + u + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", BuildFlags.ULIMIT_NAMES)));
-            }
-        }
-        for (String h : addHosts) {
-            if (BuildFlags.hostEntry(h) == null) {
-                problems.add(new Problem("addHosts", "\"" + h + "\" is not HOST:IP"));
-            }
-        }
-        for (String a : attests) {
-            try {
-                AttestSpec.parse(a);
-            } catch (IllegalArgumentException e) {
-                problems.add(new Problem("attestations", e.getMessage()));
-            }
-        }
+        problems.addAll(syntaxProblems);
         List<String> seenSecretIds = new ArrayList<>();
         for (SecretSource s : secrets) {
             String problem = s.problem();

@@ -81,35 +81,32 @@ public final class SolveRequests {
         return text.toString();
     }
 
-    /**
-     * @param multipleExporters whether the daemon reads the exporter list (BuildKit 0.13+); older ones
-     *     read a single exporter from the deprecated fields
-     */
-    public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
-        return prepare(spec, spec.resolvedOutputs(), multipleExporters, null);
-    }
-
     /** Opens where a {@code type=docker} output without {@code dest} is loaded. */
     public interface Loader {
         ExportTarget target() throws IOException;
     }
 
-    /** As {@link #prepare(BuildSpec, boolean)}, with the outputs a driver settled on. */
-    public static Prepared prepare(BuildSpec spec, List<OutputSpec> requestedOutputs, boolean multipleExporters, Loader loader)
-            throws IOException {
-        return prepare(spec, requestedOutputs, multipleExporters, loader, false);
+    /**
+     * What the builder settled for a build.
+     *
+     * @param outputs the outputs the driver settled on (a driver may add its default load)
+     * @param multipleExporters whether the daemon reads the exporter list (BuildKit 0.13+); older ones
+     *     read a single exporter from the deprecated fields
+     * @param loader where a {@code type=docker} output without {@code dest} goes, or null
+     * @param defaultProvenance whether a build that says nothing of provenance gets Buildx's default,
+     *     {@code mode=min,inline-only=true}
+     */
+    public record BuilderTerms(List<OutputSpec> outputs, boolean multipleExporters, Loader loader, boolean defaultProvenance) {
     }
 
-    /**
-     * As {@link #prepare(BuildSpec, List, boolean, Loader)}; with {@code defaultProvenance}, a build
-     * that says nothing of provenance gets Buildx's default, {@code mode=min,inline-only=true}
-     * (a provenance attestation wherever the image itself goes: registry, OCI or Docker archive).
-     */
-    public static Prepared prepare(BuildSpec spec, List<OutputSpec> requestedOutputs, boolean multipleExporters, Loader loader,
-            boolean defaultProvenance) throws IOException {
+    /** The request with the spec's own outputs, no loader and no default provenance. */
+    public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
+        return prepare(spec, new BuilderTerms(spec.resolvedOutputs(), multipleExporters, null, false));
+    }
+
+    /** The solve request and its session: one small step per concern, as Buildx's build options are. */
+    public static Prepared prepare(BuildSpec spec, BuilderTerms terms) throws IOException {
         spec.validate();
-        // "cacheonly" is Buildx's stand-in for "no export at all"; the daemon knows no such exporter.
-        List<OutputSpec> outputs = requestedOutputs.stream().filter(o -> !o.type().equals("cacheonly")).toList();
         Path context = spec.contextDir();
         Path dockerfile = spec.dockerfilePath();
         SolveRequest.Builder req = SolveRequest.newBuilder().setFrontend("dockerfile.v0");
@@ -118,8 +115,19 @@ public final class SolveRequests {
                 .sharedKeyFor(context)
                 .directory("context", context)
                 .directory("dockerfile", dockerfile.getParent());
-
         req.putFrontendAttrs("filename", dockerfile.getFileName().toString());
+        frontendAttrs(spec, req);
+        runSettings(spec, req);
+        buildContexts(spec, req, session);
+        attestations(spec, req, terms.defaultProvenance());
+        exports(spec, terms, req, session);
+        Map<OciLayoutStore, String> cacheIndexes = cache(spec, req, session);
+        credentials(spec, session);
+        return new Prepared(req.build(), session.build(), cacheIndexes);
+    }
+
+    /** Target, arguments, labels, platforms and the cache and pull policies. */
+    private static void frontendAttrs(BuildSpec spec, SolveRequest.Builder req) {
         if (spec.target != null && !spec.target.isBlank()) {
             req.putFrontendAttrs("target", spec.target.trim());
         }
@@ -137,6 +145,10 @@ public final class SolveRequests {
         if (spec.pull) {
             req.putFrontendAttrs("image-resolve-mode", "pull");
         }
+    }
+
+    /** How RUN steps run: network, entitlements, /dev/shm, ulimits, cgroup parent, extra hosts. */
+    private static void runSettings(BuildSpec spec, SolveRequest.Builder req) {
         List<String> entitlements = new ArrayList<>(spec.entitlements);
         if (spec.network != null && !spec.network.equals("default")) {
             req.putFrontendAttrs("force-network-mode", spec.network);
@@ -145,18 +157,22 @@ public final class SolveRequests {
             }
         }
         entitlements.forEach(req::addEntitlements);
-        if (spec.shmSize != null) {
-            req.putFrontendAttrs("shm-size", Long.toString(BuildFlags.shmSizeBytes(spec.shmSize)));
+        if (spec.shmSizeBytes != null) {
+            req.putFrontendAttrs("shm-size", Long.toString(spec.shmSizeBytes));
         }
         if (!spec.ulimits.isEmpty()) {
-            req.putFrontendAttrs("ulimit", String.join(",", spec.ulimits.stream().map(BuildFlags::ulimitEntry).toList()));
+            req.putFrontendAttrs("ulimit", String.join(",", spec.ulimits));
         }
         if (spec.cgroupParent != null) {
             req.putFrontendAttrs("cgroup-parent", spec.cgroupParent);
         }
         if (!spec.addHosts.isEmpty()) {
-            req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts.stream().map(BuildFlags::hostEntry).toList()));
+            req.putFrontendAttrs("add-hosts", String.join(",", spec.addHosts));
         }
+    }
+
+    /** Named contexts: remote ones by reference, directories served by the session. */
+    private static void buildContexts(BuildSpec spec, SolveRequest.Builder req, BuildSession.Builder session) {
         for (String c : spec.buildContexts) {
             int eq = c.indexOf('=');
             String name = c.substring(0, eq).trim();
@@ -172,6 +188,9 @@ public final class SolveRequests {
                 req.putFrontendAttrs("sharedkey:localdir:" + name, dir.getFileName() == null ? name : dir.getFileName().toString());
             }
         }
+    }
+
+    private static void attestations(BuildSpec spec, SolveRequest.Builder req, boolean defaultProvenance) {
         boolean provenanceGiven = false;
         for (AttestSpec a : spec.attestations()) {
             provenanceGiven |= a.type().equals("provenance");
@@ -182,66 +201,79 @@ public final class SolveRequests {
         if (defaultProvenance && !provenanceGiven) {
             req.putFrontendAttrs("attest:provenance", "mode=min,inline-only=true");
         }
+    }
 
-        if (!multipleExporters && outputs.size() > 1) {
+    /** The exporters, and where the session receives what comes back to the client. */
+    private static void exports(BuildSpec spec, BuilderTerms terms, SolveRequest.Builder req, BuildSession.Builder session)
+            throws IOException {
+        // "cacheonly" is Buildx's stand-in for "no export at all"; the daemon knows no such exporter.
+        List<OutputSpec> outputs = terms.outputs().stream().filter(o -> !o.type().equals("cacheonly")).toList();
+        if (!terms.multipleExporters() && outputs.size() > 1) {
             throw new InvalidBuildSpecException(List.of("outputs: this BuildKit daemon takes one output per build, "
                     + outputs.size() + " were given (BuildKit 0.13 or newer takes several)"));
         }
         for (int i = 0; i < outputs.size(); i++) {
             OutputSpec o = outputs.get(i);
-            Map<String, String> attrs = new java.util.LinkedHashMap<>(spec.annotationAttrs());
+            Map<String, String> attrs = new LinkedHashMap<>(spec.annotationAttrs());
             attrs.putAll(o.attrs());
             if (o.deliversToClient()) {
                 String dest = attrs.remove("dest");
                 if (dest == null) {
-                    if (loader == null) {
+                    if (terms.loader() == null) {
                         throw new InvalidBuildSpecException(List.of("outputs: type=" + o.type() + " needs dest=<file>"));
                     }
-                    session.export(i, loader.target());
+                    session.export(i, terms.loader().target());
                 } else {
                     Path destPath = spec.resolve(dest);
                     session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));
                 }
             }
-            if (multipleExporters) {
+            if (terms.multipleExporters()) {
                 req.addExporters(Exporter.newBuilder().setType(o.type()).putAllAttrs(attrs));
             } else {
                 req.setExporterDeprecated(o.type()).putAllExporterAttrsDeprecated(attrs);
             }
         }
+    }
 
+    /** Cache imports and exports; a local store's index names the exported cache afterwards. */
+    private static Map<OciLayoutStore, String> cache(BuildSpec spec, SolveRequest.Builder req, BuildSession.Builder session)
+            throws IOException {
         Map<OciLayoutStore, String> cacheIndexes = new LinkedHashMap<>();
-        if (!spec.cacheFrom.isEmpty() || !spec.cacheTo.isEmpty()) {
-            CacheOptions.Builder cache = CacheOptions.newBuilder();
-            for (String c : spec.cacheFrom) {
-                CacheOptionsEntry entry = CacheSpec.parse(c);
-                if (entry.getType().equals("local")) {
-                    entry = localCacheImport(entry, spec, session);
-                    if (entry == null) {
-                        continue;
-                    }
-                }
-                cache.addImports(entry);
-            }
-            for (String c : spec.cacheTo) {
-                CacheOptionsEntry entry = CacheSpec.parse(c);
-                if (entry.getType().equals("local")) {
-                    Path dest = spec.resolve(entry.getAttrsOrThrow("dest"));
-                    Files.createDirectories(dest);
-                    OciLayoutStore store = new OciLayoutStore(dest);
-                    entry = entry.toBuilder().putAttrs("dest", dest.toString()).build();
-                    session.contentStore("local:" + dest, store);
-                    cacheIndexes.put(store, entry.getAttrsOrDefault("tag", "latest"));
-                }
-                cache.addExports(entry);
-            }
-            req.setCache(cache);
-            // The frontend also needs the imports to resolve cache for base images.
-            if (!spec.cacheFrom.isEmpty()) {
-                req.putFrontendAttrs("cache-imports", cacheImportsJson(cache.getImportsList()));
-            }
+        if (spec.cacheFrom.isEmpty() && spec.cacheTo.isEmpty()) {
+            return cacheIndexes;
         }
+        CacheOptions.Builder cache = CacheOptions.newBuilder();
+        for (CacheOptionsEntry entry : spec.cacheFrom) {
+            if (entry.getType().equals("local")) {
+                entry = localCacheImport(entry, spec, session);
+                if (entry == null) {
+                    continue;
+                }
+            }
+            cache.addImports(entry);
+        }
+        for (CacheOptionsEntry entry : spec.cacheTo) {
+            if (entry.getType().equals("local")) {
+                Path dest = spec.resolve(entry.getAttrsOrThrow("dest"));
+                Files.createDirectories(dest);
+                OciLayoutStore store = new OciLayoutStore(dest);
+                entry = entry.toBuilder().putAttrs("dest", dest.toString()).build();
+                session.contentStore("local:" + dest, store);
+                cacheIndexes.put(store, entry.getAttrsOrDefault("tag", "latest"));
+            }
+            cache.addExports(entry);
+        }
+        req.setCache(cache);
+        // The frontend also needs the imports to resolve cache for base images.
+        if (!spec.cacheFrom.isEmpty()) {
+            req.putFrontendAttrs("cache-imports", cacheImportsJson(cache.getImportsList()));
+        }
+        return cacheIndexes;
+    }
 
+    /** Secrets, SSH keys and registry logins, which the session serves when the daemon asks. */
+    private static void credentials(BuildSpec spec, BuildSession.Builder session) throws IOException {
         for (SecretSource s : spec.secrets) {
             session.secret(s.id(), s.value());
         }
@@ -249,6 +281,5 @@ public final class SolveRequests {
             session.ssh(s.id(), s.privateKeys(), s.passphrase());
         }
         spec.registryAuth.forEach(session::registryAuth);
-        return new Prepared(req.build(), session.build(), cacheIndexes);
     }
 }

@@ -43,8 +43,8 @@ public final class DriverBuild {
         try (BuildKitClient client = driver.connect()) {
             boolean recent = client.supportsMultipleExporters();
             // Buildx's default provenance, where the driver can carry attestations and the daemon makes them.
-            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, driver.outputs(spec), recent, driver::dockerLoadTarget,
-                    recent && driver.features().contains(DriverFeature.ATTESTATIONS));
+            SolveRequests.Prepared prepared = SolveRequests.prepare(spec, new SolveRequests.BuilderTerms(driver.outputs(spec),
+                    recent, driver::dockerLoadTarget, recent && driver.features().contains(DriverFeature.ATTESTATIONS)));
             SolveResult result = client.solve(prepared.request(), prepared.session(), progress);
             prepared.finish(result);
             return driver.afterSolve(spec, result, progress);

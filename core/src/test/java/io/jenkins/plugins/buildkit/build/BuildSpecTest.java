@@ -76,7 +76,7 @@ public class BuildSpecTest {
     public void attestationsBecomeFrontendAttributesAsBuildxSendsThem() throws IOException {
         java.util.function.Function<BuildSpec.Builder, java.util.Map<String, String>> attrs = b -> {
             try {
-                return SolveRequests.prepare(b.context(ctx.toString()).build(), List.of(), true, null, true).request()
+                return SolveRequests.prepare(b.context(ctx.toString()).build(), new SolveRequests.BuilderTerms(List.of(), true, null, true)).request()
                         .getFrontendAttrsMap();
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
