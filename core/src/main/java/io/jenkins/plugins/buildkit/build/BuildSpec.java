@@ -314,7 +314,7 @@ public final class BuildSpec implements Serializable {
     /** One thing wrong with a request: the parameter (as the Pipeline step names it) and what is wrong with its value. */
     public record Problem(String field, String message) implements Serializable {
         /** From a {@code "field: message"} line. */
-        static Problem of(String line) {
+        public static Problem of(String line) {
             int colon = line.indexOf(": ");
             return colon < 0 ? new Problem("", line) : new Problem(line.substring(0, colon), line.substring(colon + 2));
         }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
 import hudson.util.FormValidation;
@@ -116,13 +117,13 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     }
 
     @Override
-    List<String> problems() {
-        List<String> problems = new ArrayList<>(DockerDriverConfig.dockerProblems("dockerEndpoint", dockerEndpoint,
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>(DockerDriverConfig.dockerProblems("dockerEndpoint", dockerEndpoint,
                 getCredentialsId(), getCaCertificate()));
         try {
             ContainerDriverOptions.parse(driverOptions(null));
         } catch (IllegalArgumentException e) {
-            problems.add(e.getMessage());
+            problems.add(Problem.of(e.getMessage()));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
 import hudson.util.FormValidation;
@@ -29,18 +30,18 @@ public final class DockerDriverConfig extends DriverConfig {
     public String getEndpoint() { return endpoint; }
 
     @Override
-    List<String> problems() {
+    List<Problem> problems() {
         return dockerProblems("endpoint", endpoint, getCredentialsId(), getCaCertificate());
     }
 
     /** The problems of a Docker Engine's address and TLS; {@code field} is what the form calls the address. */
-    static List<String> dockerProblems(String field, String endpoint, String credentialsId, String caCertificate) {
-        List<String> problems = new ArrayList<>(problemsOfEndpoint(field, endpoint, false, "unix", "tcp"));
+    static List<Problem> dockerProblems(String field, String endpoint, String credentialsId, String caCertificate) {
+        List<Problem> problems = new ArrayList<>(problemsOfEndpoint(field, endpoint, false, "unix", "tcp"));
         if ((credentialsId != null || caCertificate != null) && (endpoint == null || !endpoint.startsWith("tcp://"))) {
-            problems.add("credentialsId: TLS applies to a tcp:// endpoint only");
+            problems.add(new Problem("credentialsId", "TLS applies to a tcp:// endpoint only"));
         }
         if (credentialsId != null && caCertificate == null) {
-            problems.add("caCertificate: required with a client certificate (the CA that signed the engine's certificate)");
+            problems.add(new Problem("caCertificate", "required with a client certificate (the CA that signed the engine's certificate)"));
         }
         return problems;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import io.jenkins.plugins.buildkit.client.CertificatePem;
 import io.jenkins.plugins.buildkit.client.SecretValue;
@@ -41,7 +42,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
             CredentialLookup lookup) throws IOException;
 
     /** Every problem with the settings, each naming its field; empty when they are usable. */
-    abstract List<String> problems();
+    abstract List<Problem> problems();
 
     /** What "Test connection" reports: by default the daemon's version and platforms. */
     String probe(DriverSpec spec) throws IOException, InterruptedException {
@@ -73,12 +74,12 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
         return s == null || s.isBlank() ? null : s.trim();
     }
 
-    static List<String> problemsOfEndpoint(String field, String endpoint, boolean required, String... schemes) {
-        List<String> problems = new ArrayList<>();
+    static List<Problem> problemsOfEndpoint(String field, String endpoint, boolean required, String... schemes) {
+        List<Problem> problems = new ArrayList<>();
         String e = blankToNull(endpoint);
         if (e == null) {
             if (required) {
-                problems.add(field + ": required");
+                problems.add(new Problem(field, "required"));
             }
             return problems;
         }
@@ -87,7 +88,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
                 return problems;
             }
         }
-        problems.add(field + ": \"" + e + "\" is not a " + String.join(":// or ", schemes) + ":// address");
+        problems.add(new Problem(field, "\"" + e + "\" is not a " + String.join(":// or ", schemes) + ":// address"));
         return problems;
     }
 
@@ -97,9 +98,9 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
         /** Reaches the builder from the controller and reports its BuildKit version and platforms. */
         FormValidation testConnection(DriverConfig config, String builderName) {
             Jenkins.get().checkPermission(Jenkins.ADMINISTER);
-            List<String> problems = config.problems();
+            List<Problem> problems = config.problems();
             if (!problems.isEmpty()) {
-                return FormValidation.error(String.join("; ", problems));
+                return FormValidation.error(String.join("; ", problems.stream().map(Problem::toString).toList()));
             }
             try {
                 String name = builderName == null || builderName.isBlank() ? "connection-test" : builderName.trim();
@@ -133,13 +134,10 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
             return FormValidation.error("Not a PEM certificate (-----BEGIN CERTIFICATE----- ...)");
         }
 
-        static FormValidation validate(List<String> problems, String field) {
-            for (String p : problems) {
-                if (p.startsWith(field + ":")) {
-                    return FormValidation.error(p.substring(field.length() + 1).trim());
-                }
-            }
-            return FormValidation.ok();
+        /** The first problem of one field, as its form check shows it. */
+        static FormValidation validate(List<Problem> problems, String field) {
+            return problems.stream().filter(p -> p.field().equals(field)).findFirst()
+                    .map(p -> FormValidation.error(p.message())).orElse(FormValidation.ok());
         }
     }
 }

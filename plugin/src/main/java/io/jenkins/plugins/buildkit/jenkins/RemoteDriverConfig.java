@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
 import hudson.util.FormValidation;
@@ -44,23 +45,23 @@ public final class RemoteDriverConfig extends DriverConfig {
     public String getKeyPath() { return keyPath; }
 
     @Override
-    List<String> problems() {
-        List<String> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, true, "tcp", "unix"));
+    List<Problem> problems() {
+        List<Problem> problems = new ArrayList<>(problemsOfEndpoint("endpoint", endpoint, true, "tcp", "unix"));
         if (getCredentialsId() != null && (certPath != null || keyPath != null)) {
-            problems.add("credentialsId: give a certificate credential or certPath and keyPath, not both");
+            problems.add(new Problem("credentialsId", "give a certificate credential or certPath and keyPath, not both"));
         }
         if ((certPath == null) != (keyPath == null)) {
-            problems.add(certPath == null ? "certPath: required when keyPath is given" : "keyPath: required when certPath is given");
+            problems.add(certPath == null ? new Problem("certPath", "required when keyPath is given") : new Problem("keyPath", "required when certPath is given"));
         }
         if (getCaCertificate() != null && caCertPath != null) {
-            problems.add("caCertificate: give the CA certificate or caCertPath, not both");
+            problems.add(new Problem("caCertificate", "give the CA certificate or caCertPath, not both"));
         }
         boolean tls = getCredentialsId() != null || certPath != null || serverName != null;
         if (tls && getCaCertificate() == null && caCertPath == null) {
-            problems.add("caCertificate: required for TLS (the CA that signed the daemon's certificate)");
+            problems.add(new Problem("caCertificate", "required for TLS (the CA that signed the daemon's certificate)"));
         }
         if (getCaCertificate() != null && !getCaCertificate().contains("-----BEGIN CERTIFICATE-----")) {
-            problems.add("caCertificate: not a PEM certificate (-----BEGIN CERTIFICATE-----)");
+            problems.add(new Problem("caCertificate", "not a PEM certificate (-----BEGIN CERTIFICATE-----)"));
         }
         return problems;
     }

@@ -21,8 +21,8 @@ import org.kohsuke.stapler.DataBoundSetter;
 /** Builders as Manage Jenkins and Configuration as Code hold them: validation and data binding. */
 public class BuilderConfigTest {
 
-    private static String joined(List<String> problems) {
-        return String.join("\n", problems);
+    private static String joined(List<?> problems) {
+        return String.join("\n", problems.stream().map(Object::toString).toList());
     }
 
     @Test
