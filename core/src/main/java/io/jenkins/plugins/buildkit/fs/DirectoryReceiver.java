@@ -12,9 +12,11 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,6 +38,8 @@ public final class DirectoryReceiver {
     private final Map<Integer, Path> requested = new HashMap<>();
     private final Map<Integer, Stat> requestedStats = new HashMap<>();
     private final Map<Integer, SeekableByteChannel> open = new HashMap<>();
+    /** Hard links whose target's data has not all arrived yet, by target: made when it has. */
+    private final Map<Path, List<Path>> linksAwaitingTarget = new HashMap<>();
     /** Directories get their mode and mtime last, once nothing more is written into them. */
     private final Deque<Map.Entry<Path, Stat>> directories = new ArrayDeque<>();
     private int nextId;
@@ -100,9 +104,14 @@ public final class DirectoryReceiver {
             Files.createSymbolicLink(target, Path.of(stat.getLinkname()));
         } else if (GoFileMode.isRegular(mode)) {
             if (!stat.getLinkname().isEmpty()) {
-                Path existing = resolveInside(requireContained(stat.getLinkname()));
-                Files.deleteIfExists(target);
-                Files.createLink(target, existing);
+                // A link to a file still arriving would point at nothing yet, or at the old file that
+                // the new one replaces: link once the target is complete.
+                Path linkTarget = resolveInside(requireContained(stat.getLinkname()));
+                if (requested.containsValue(linkTarget)) {
+                    linksAwaitingTarget.computeIfAbsent(linkTarget, t -> new ArrayList<>()).add(target);
+                } else {
+                    link(target, linkTarget);
+                }
                 return;
             }
             requested.put(id, target);
@@ -110,6 +119,12 @@ public final class DirectoryReceiver {
             out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_REQ).setID(id).build());
         }
         // Devices, pipes and sockets are not recreated: an export is ordinary files.
+    }
+
+    /** Makes {@code link} a hard link to {@code target}, replacing whatever is in the way. */
+    private static void link(Path link, Path target) throws IOException {
+        Files.deleteIfExists(link);
+        Files.createLink(link, target);
     }
 
     private static String requireContained(String path) throws IOException {
@@ -154,6 +169,10 @@ public final class DirectoryReceiver {
             open.remove(id);
             requested.remove(id);
             applyMetadata(target, requestedStats.remove(id));
+            for (Path link : linksAwaitingTarget.getOrDefault(target, List.of())) {
+                link(link, target);
+            }
+            linksAwaitingTarget.remove(target);
             return;
         }
         while (data.hasRemaining()) {

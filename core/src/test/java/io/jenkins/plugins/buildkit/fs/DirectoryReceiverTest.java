@@ -5,6 +5,7 @@ import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
 
 import com.google.protobuf.ByteString;
 import io.jenkins.plugins.buildkit.wire.fsutil.Packet;
@@ -51,6 +52,46 @@ public class DirectoryReceiverTest {
         assertEquals("rwxr-x---", java.nio.file.attribute.PosixFilePermissions.toString(
                 Files.getPosixFilePermissions(dest.resolve("dir/run.sh"))));
         assertEquals(Path.of("dir/run.sh"), Files.readSymbolicLink(dest.resolve("link")));
+    }
+
+    /**
+     * Images are full of hard links (busybox's applets), each sent as a STAT naming its target. The
+     * link is made once the target's data is complete: into an empty destination it would have
+     * nothing to point at, and into one holding an older export it would keep the old file.
+     */
+    @Test
+    public void hardLinksPointAtTheNewFile() throws IOException {
+        Path dest = tmp.getRoot().toPath().resolve("out");
+        Files.createDirectories(dest.resolve("bin"));
+        Files.writeString(dest.resolve("bin/busybox"), "old");
+        Files.writeString(dest.resolve("bin/sh"), "old");
+        DirectoryReceiver r = new DirectoryReceiver(dest, sent::add);
+        r.handle(stat("bin", GoFileMode.DIR | 0755, ""));
+        r.handle(stat("bin/busybox", 0755, ""));
+        r.handle(stat("bin/sh", 0755, "bin/busybox"));
+        r.handle(stat("bin/ls", 0755, "bin/busybox"));
+        r.handle(Packet.newBuilder().setType(Packet.PacketType.PACKET_STAT).build());
+        assertEquals("only the target's data is asked for", 1,
+                sent.stream().filter(p -> p.getType() == Packet.PacketType.PACKET_REQ).count());
+        r.handle(data(1, "new busybox"));
+        r.handle(data(1, ""));
+        assertEquals(Packet.PacketType.PACKET_FIN, sent.get(sent.size() - 1).getType());
+        for (String link : List.of("bin/sh", "bin/ls")) {
+            assertEquals(link, "new busybox", Files.readString(dest.resolve(link)));
+            assertTrue(link, Files.isSameFile(dest.resolve("bin/busybox"), dest.resolve(link)));
+        }
+    }
+
+    /** A link to a file that came earlier in the same transfer is made at once. */
+    @Test
+    public void aLinkToACompleteFileIsMadeAtOnce() throws IOException {
+        Path dest = tmp.getRoot().toPath().resolve("out");
+        DirectoryReceiver r = new DirectoryReceiver(dest, sent::add);
+        r.handle(stat("a", 0644, ""));
+        r.handle(data(0, "a"));
+        r.handle(data(0, ""));
+        r.handle(stat("b", 0644, "a"));
+        assertTrue(Files.isSameFile(dest.resolve("a"), dest.resolve("b")));
     }
 
     @Test

@@ -193,6 +193,23 @@ public class RemoteBuildIT {
         assertThat(consoleText(), containsString("RUN echo \"bonjour\" > /greeting"));
     }
 
+    /**
+     * A hard link in a local export is the exported file itself, both into an empty destination and
+     * into one that holds the previous export (where linking early would keep the old file).
+     */
+    @Test
+    public void hardLinksInALocalExportPointAtTheExportedFile() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY rootfs/ /\nARG V\nRUN echo $V > /a && /bin/busybox ln /a /b\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        Path out = tmp.getRoot().toPath().resolve("hardlinks");
+        for (String v : List.of("first", "second")) {
+            build(BuildSpec.builder().context(ctx.toString()).buildArg("V", v).output("type=local,dest=" + out).build(),
+                    SecretMasker.NONE);
+            assertEquals(v + "\n", Files.readString(out.resolve("b")));
+            assertTrue(v, Files.isSameFile(out.resolve("a"), out.resolve("b")));
+        }
+    }
+
     @Test
     public void secretMountReadsTheSessionSecretAndTheValueNeverShows() throws Exception {
         String secret = "s3cr3t-" + System.nanoTime();
