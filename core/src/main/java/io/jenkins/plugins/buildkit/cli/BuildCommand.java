@@ -8,9 +8,11 @@ import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.progress.MaskingOutputStream;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,13 +90,17 @@ final class BuildCommand implements Callable<Integer> {
         }
         SecretMasker masker = new SecretMasker(secretValues);
         SolveResult result;
+        // The builder's own log (an image pulled, a container made) is masked as the progress is.
+        PrintStream builderLog = new PrintStream(new MaskingOutputStream(System.err, masker), true, StandardCharsets.UTF_8);
         try {
             result = DriverBuild.run(builder.driver(), spec.build(), mode.renderer(System.err, masker),
-                    mode == ProgressMode.PLAIN ? System.err : null);
+                    mode == ProgressMode.PLAIN ? builderLog : null);
         } catch (IOException | RuntimeException e) {
             // The final ERROR line quotes the daemon, which may quote a command holding a secret.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new IOException(masker.mask(message));
+        } finally {
+            builderLog.close();
         }
         if (iidFile != null) {
             // As Buildx: the image ID is the config digest where the exporter reports one.

@@ -26,7 +26,7 @@ public final class PlainRenderer implements ProgressListener {
         String name = "";
         Instant started;
         boolean finished;
-        final StringBuilder partialLine = new StringBuilder();
+        final LineBuffer partialLine = new LineBuffer();
         final Set<String> doneStatuses = new HashSet<>();
         /** Sub-tasks seen but not yet shown as done, latest state of each. */
         final Map<String, SolveStatus.VertexStatus> openStatuses = new LinkedHashMap<>();
@@ -72,12 +72,11 @@ public final class PlainRenderer implements ProgressListener {
         }
         for (SolveStatus.VertexLog log : status.logs()) {
             Step s = step(log.vertex());
-            s.partialLine.append(new String(log.data(), StandardCharsets.UTF_8));
-            int nl;
-            while ((nl = s.partialLine.indexOf("\n")) >= 0) {
-                String text = s.partialLine.substring(0, nl);
-                s.partialLine.delete(0, nl + 1);
-                print(s, Units.elapsed(s.started, log.timestamp()) + " " + text);
+            String lines = s.partialLine.append(log.data());
+            if (!lines.isEmpty()) {
+                for (String text : lines.substring(0, lines.length() - 1).split("\n", -1)) {
+                    print(s, Units.elapsed(s.started, log.timestamp()) + " " + text);
+                }
             }
         }
         for (SolveStatus.VertexWarning w : status.warnings()) {
@@ -124,9 +123,8 @@ public final class PlainRenderer implements ProgressListener {
                 print(s, "CACHED");
                 continue;
             }
-            if (s.partialLine.length() > 0) {
-                print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine);
-                s.partialLine.setLength(0);
+            if (!s.partialLine.isEmpty()) {
+                print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine.drain());
             }
             print(s, v.error().isEmpty() ? "DONE " + Units.seconds(s.started, v.completed()) : "ERROR: " + v.error());
         }

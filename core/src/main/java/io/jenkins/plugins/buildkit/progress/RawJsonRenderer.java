@@ -10,25 +10,69 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code --progress=rawjson}: one JSON object per status update, with the field names of Buildx's
  * output ({@code vertexes}, {@code statuses}, {@code logs}, {@code warnings}); byte fields are base64
- * as Go encodes them. Secrets are masked in log data before encoding.
+ * as Go encodes them. Log data comes by whole lines, secrets masked, before encoding.
  */
 public final class RawJsonRenderer implements ProgressListener {
     private final PrintStream out;
     private final SecretMasker masker;
     private final JsonFactory factory = new JsonFactory();
+    /** Log data is emitted by whole lines, so that a secret or a character cut between chunks is whole when masked. */
+    private final Map<String, LineBuffer> partialLogs = new HashMap<>();
 
     public RawJsonRenderer(PrintStream out, SecretMasker masker) {
         this.out = out;
         this.masker = masker;
     }
 
+    /** A log chunk's complete lines, masked; the rest waits for the next chunk of that vertex and stream. */
+    private List<SolveStatus.VertexLog> completeLines(List<SolveStatus.VertexLog> logs) {
+        List<SolveStatus.VertexLog> out = new ArrayList<>();
+        for (SolveStatus.VertexLog l : logs) {
+            String lines = partialLogs.computeIfAbsent(l.vertex() + "/" + l.stream(), k -> new LineBuffer()).append(l.data());
+            if (!lines.isEmpty()) {
+                out.add(new SolveStatus.VertexLog(l.vertex(), l.timestamp(), l.stream(),
+                        masker.mask(lines).getBytes(StandardCharsets.UTF_8)));
+            }
+        }
+        return out;
+    }
+
+    /** The unfinished last line of each log, when the build is over. */
+    @Override
+    public synchronized void onFinish(Throwable error) {
+        List<SolveStatus.VertexLog> rest = new ArrayList<>();
+        partialLogs.forEach((key, buffer) -> {
+            if (!buffer.isEmpty()) {
+                int slash = key.lastIndexOf('/');
+                rest.add(new SolveStatus.VertexLog(key.substring(0, slash), Instant.now(),
+                        Integer.parseInt(key.substring(slash + 1)), masker.mask(buffer.drain()).getBytes(StandardCharsets.UTF_8)));
+            }
+        });
+        if (!rest.isEmpty()) {
+            print(new SolveStatus(List.of(), List.of(), rest, List.of()), rest);
+        }
+    }
+
     @Override
     public synchronized void onStatus(SolveStatus status) {
+        List<SolveStatus.VertexLog> logs = completeLines(status.logs());
+        if (status.vertexes().isEmpty() && status.statuses().isEmpty() && logs.isEmpty() && status.warnings().isEmpty()) {
+            return;
+        }
+        print(status, logs);
+    }
+
+    /** One status update, with {@code logs} (already whole lines and masked) in place of the update's own. */
+    private void print(SolveStatus status, List<SolveStatus.VertexLog> logs) {
         StringWriter text = new StringWriter();
         try (JsonGenerator json = factory.createGenerator(text)) {
             json.writeStartObject();
@@ -79,14 +123,13 @@ public final class RawJsonRenderer implements ProgressListener {
                 }
                 json.writeEndArray();
             }
-            if (!status.logs().isEmpty()) {
+            if (!logs.isEmpty()) {
                 json.writeArrayFieldStart("logs");
-                for (SolveStatus.VertexLog l : status.logs()) {
+                for (SolveStatus.VertexLog l : logs) {
                     json.writeStartObject();
                     json.writeStringField("vertex", l.vertex());
                     json.writeNumberField("stream", l.stream());
-                    String masked = masker.mask(new String(l.data(), StandardCharsets.UTF_8));
-                    json.writeStringField("data", Base64.getEncoder().encodeToString(masked.getBytes(StandardCharsets.UTF_8)));
+                    json.writeStringField("data", Base64.getEncoder().encodeToString(l.data()));
                     time(json, "timestamp", l.timestamp());
                     json.writeEndObject();
                 }

@@ -69,4 +69,20 @@ public class PlainRendererTest {
         assertEquals("1.98MB", Units.humanSize(1_980_000));
         assertEquals("1.07GB", Units.humanSize(1L << 30));
     }
+
+    /** The daemon cuts log chunks anywhere, also inside a UTF-8 character: the line still reads right. */
+    @Test
+    public void aCharacterCutBetweenChunksIsWhole() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), SecretMasker.NONE);
+        r.onStatus(vertexes(vertex("sha256:a", "[1/1] RUN echo", false, 0, null, "")));
+        byte[] text = "caf\u00e9 na\u00efve\n".getBytes(StandardCharsets.UTF_8);
+        int cut = 4; // inside the two bytes of the e with an acute accent
+        r.onStatus(new SolveStatus(List.of(), List.of(), List.of(new SolveStatus.VertexLog("sha256:a", T0, 1,
+                java.util.Arrays.copyOfRange(text, 0, cut))), List.of()));
+        r.onStatus(new SolveStatus(List.of(), List.of(), List.of(new SolveStatus.VertexLog("sha256:a", T0, 1,
+                java.util.Arrays.copyOfRange(text, cut, text.length))), List.of()));
+        org.hamcrest.MatcherAssert.assertThat(bytes.toString(StandardCharsets.UTF_8),
+                org.hamcrest.CoreMatchers.containsString("0.000 caf\u00e9 na\u00efve\n"));
+    }
 }

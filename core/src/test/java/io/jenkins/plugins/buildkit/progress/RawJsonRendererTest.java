@@ -30,4 +30,26 @@ public class RawJsonRendererTest {
                 + "\"logs\":[{\"vertex\":\"sha256:a\",\"stream\":1,\"data\":\"" + masked + "\",\"timestamp\":\"2026-01-01T00:00:01Z\"}]}\n",
                 bytes.toString(StandardCharsets.UTF_8));
     }
+
+    /**
+     * A secret cut between two log chunks is masked all the same: log data goes out by whole lines,
+     * and an unfinished last line when the build ends.
+     */
+    @Test
+    public void aSecretCutBetweenChunksIsMasked() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        RawJsonRenderer r = new RawJsonRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), new SecretMasker(List.of("hunter2")));
+        Instant t = Instant.parse("2026-01-01T00:00:01Z");
+        for (String chunk : List.of("pw=hun", "ter2\nlast wo", "rds")) {
+            r.onStatus(new SolveStatus(List.of(), List.of(),
+                    List.of(new SolveStatus.VertexLog("sha256:a", t, 1, chunk.getBytes(StandardCharsets.UTF_8))), List.of()));
+        }
+        r.onFinish(null);
+        StringBuilder decoded = new StringBuilder();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"data\":\"([^\"]*)\"").matcher(bytes.toString(StandardCharsets.UTF_8));
+        while (m.find()) {
+            decoded.append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
+        }
+        assertEquals("pw=****\nlast words", decoded.toString());
+    }
 }

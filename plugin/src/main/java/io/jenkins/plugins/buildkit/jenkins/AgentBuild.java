@@ -13,10 +13,13 @@ import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.progress.MaskingOutputStream;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +83,15 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
                 throw new BuildKitException(e.getMessage(), e);
             }
             long start = System.nanoTime();
-            SolveResult result = DriverBuild.run(d, spec, progress.renderer(listener.getLogger(), masker),
-                    progress == ProgressMode.PLAIN ? listener.getLogger() : null);
+            // The builder's own log (an image pulled, a container made) is masked as the progress is.
+            PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);
+            SolveResult result;
+            try {
+                result = DriverBuild.run(d, spec, progress.renderer(listener.getLogger(), masker),
+                        progress == ProgressMode.PLAIN ? builderLog : null);
+            } finally {
+                builderLog.close();
+            }
             return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
         } catch (BuildKitException e) {
             // The engine's own words are the clearest; the agent's stack trace adds nothing for the user.
