@@ -153,7 +153,14 @@ public final class DockerEngine implements Closeable {
             out.write(req.toString().getBytes(StandardCharsets.ISO_8859_1));
             out.write(body);
             out.flush();
-            readUpgradeResponse(conn.input(), path);
+            try {
+                readUpgradeResponse(conn.input(), path);
+            } catch (java.net.SocketTimeoutException e) {
+                throw new IOException("the Docker Engine at " + endpoint + " did not answer POST " + path + " within "
+                        + timeout.toSeconds() + " s", e);
+            }
+            // Upgraded, the stream may rightly be silent for as long as a build step runs.
+            conn.waitWithoutLimit();
             ok = true;
             return conn;
         } finally {
@@ -197,20 +204,32 @@ public final class DockerEngine implements Closeable {
     private RawConnection open() throws IOException {
         if (endpoint.isUnix()) {
             SocketChannel ch = SocketChannel.open(UnixDomainSocketAddress.of(endpoint.socketPath()));
-            return new RawConnection(new ChannelInput(ch), new ChannelOutput(ch), ch);
+            return new RawConnection(new ChannelInput(ch), new ChannelOutput(ch), ch, null);
         }
-        Socket socket;
+        // Every wait until the upgrade is answered is bounded: the connect, the TLS handshake, the answer.
+        Socket socket = new Socket();
+        socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
+        socket.setSoTimeout((int) timeout.toMillis());
         if (endpoint.tls() != null) {
-            SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket();
-            ssl.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
-            ssl.startHandshake();
+            // Layered with the host name, so that it goes out as SNI and the engine's certificate must
+            // name it, as docker-java's own calls check.
+            SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket(socket, endpoint.host(), endpoint.port(), true);
+            javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+            ssl.setSSLParameters(params);
+            try {
+                ssl.startHandshake();
+            } catch (java.net.SocketTimeoutException e) {
+                ssl.close();
+                throw new IOException("the Docker Engine at " + endpoint + " did not complete the TLS handshake within "
+                        + timeout.toSeconds() + " s", e);
+            } catch (IOException e) {
+                ssl.close();
+                throw new IOException("TLS to the Docker Engine at " + endpoint + " failed: " + e.getMessage(), e);
+            }
             socket = ssl;
-        } else {
-            socket = new Socket();
-            socket.connect(new InetSocketAddress(endpoint.host(), endpoint.port()), (int) timeout.toMillis());
         }
-        socket.setTcpNoDelay(true);
-        return new RawConnection(socket.getInputStream(), socket.getOutputStream(), socket);
+        return new RawConnection(socket.getInputStream(), socket.getOutputStream(), socket, socket);
     }
 
     @Override
@@ -222,11 +241,20 @@ public final class DockerEngine implements Closeable {
         private final InputStream in;
         private final OutputStream out;
         private final Closeable resource;
+        /** The TCP socket, whose read timeout bounds the wait for the upgrade; null for a unix socket. */
+        private final Socket socket;
 
-        RawConnection(InputStream in, OutputStream out, Closeable resource) {
+        RawConnection(InputStream in, OutputStream out, Closeable resource, Socket socket) {
             this.in = in;
             this.out = out;
             this.resource = resource;
+            this.socket = socket;
+        }
+
+        void waitWithoutLimit() throws IOException {
+            if (socket != null) {
+                socket.setSoTimeout(0);
+            }
         }
 
         @Override
