@@ -38,6 +38,13 @@ public final class DirectoryReceiver {
     private final Map<Integer, Path> requested = new HashMap<>();
     private final Map<Integer, Stat> requestedStats = new HashMap<>();
     private final Map<Integer, SeekableByteChannel> open = new HashMap<>();
+    /** Where each requested file's data goes until it is complete: a temporary name beside it. */
+    private final Map<Integer, Path> partial = new HashMap<>();
+    /**
+     * Every path declared so far. A sender that declares a directory, a file in it, then the
+     * directory again as a symlink would send the file's data outside: a second declaration is refused.
+     */
+    private final java.util.Set<String> declared = new java.util.HashSet<>();
     /** Hard links whose target's data has not all arrived yet, by target: made when it has. */
     private final Map<Path, List<Path>> linksAwaitingTarget = new HashMap<>();
     /** Directories get their mode and mtime last, once nothing more is written into them. */
@@ -90,6 +97,9 @@ public final class DirectoryReceiver {
             rel = PathNames.requireContained(stat.getPath());
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
+        }
+        if (!declared.add(rel)) {
+            throw new IOException("refusing path declared twice by the sender: \"" + rel + "\"");
         }
         Path target = resolveInside(rel);
         int mode = stat.getMode();
@@ -159,16 +169,21 @@ public final class DirectoryReceiver {
         }
         SeekableByteChannel ch = open.get(id);
         if (ch == null) {
-            Files.deleteIfExists(target);
-            ch = Files.newByteChannel(target, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+            // A failed or cancelled export must not leave a half-written file under the final name.
+            Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + id);
+            Files.deleteIfExists(temp);
+            ch = Files.newByteChannel(temp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
                     LinkOption.NOFOLLOW_LINKS));
             open.put(id, ch);
+            partial.put(id, temp);
         }
         if (!data.hasRemaining()) {
             ch.close();
             open.remove(id);
             requested.remove(id);
-            applyMetadata(target, requestedStats.remove(id));
+            Path temp = partial.remove(id);
+            applyMetadata(temp, requestedStats.remove(id));
+            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
             for (Path link : linksAwaitingTarget.getOrDefault(target, List.of())) {
                 link(link, target);
             }
@@ -187,9 +202,15 @@ public final class DirectoryReceiver {
         }
     }
 
+    /** Mode and mtime, on the entry itself: never through a symlink that stands in its place. */
     private static void applyMetadata(Path file, Stat stat) throws IOException {
-        Files.setPosixFilePermissions(file, permissions(stat.getMode()));
-        Files.setLastModifiedTime(file, FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS));
+        if (Files.isSymbolicLink(file)) {
+            throw new IOException("refusing to set metadata through symlink " + file);
+        }
+        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(file,
+                java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
+        view.setPermissions(permissions(stat.getMode()));
+        view.setTimes(FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS), null, null);
     }
 
     static Set<PosixFilePermission> permissions(int mode) {
@@ -217,6 +238,14 @@ public final class DirectoryReceiver {
             }
         }
         open.clear();
+        for (Path temp : partial.values()) {
+            try {
+                Files.deleteIfExists(temp);
+            } catch (IOException ignored) {
+                // best effort: the transfer already failed
+            }
+        }
+        partial.clear();
     }
 
 }

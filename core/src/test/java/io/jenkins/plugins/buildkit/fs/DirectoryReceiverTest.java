@@ -117,4 +117,37 @@ public class DirectoryReceiverTest {
         assertThat(hardlink.getMessage(), containsString("refusing path outside the destination"));
         assertEquals(0, outside.toFile().list().length);
     }
+
+    /** A directory, a file in it, then the directory again as a symlink: the second declaration is refused. */
+    @Test
+    public void aPathDeclaredTwiceIsRefused() throws IOException {
+        Path dest = tmp.getRoot().toPath().resolve("out");
+        Path outside = tmp.newFolder("elsewhere").toPath();
+        DirectoryReceiver r = new DirectoryReceiver(dest, sent::add);
+        r.handle(stat("d", GoFileMode.DIR | 0755, ""));
+        r.handle(stat("d/f", 0644, ""));
+        IOException e = assertThrows(IOException.class, () -> r.handle(stat("d", GoFileMode.SYMLINK | 0777, outside.toString())));
+        assertThat(e.getMessage(), containsString("declared twice"));
+        assertTrue(Files.isDirectory(dest.resolve("d"), java.nio.file.LinkOption.NOFOLLOW_LINKS));
+        assertEquals(0, outside.toFile().list().length);
+    }
+
+    /** A cancelled export leaves no half-written file under the final name, and the earlier file stays whole. */
+    @Test
+    public void anAbortedFileLeavesNothingHalfWritten() throws IOException {
+        Path dest = tmp.getRoot().toPath().resolve("out");
+        Files.createDirectories(dest);
+        Files.writeString(dest.resolve("report.txt"), "the whole earlier report");
+        DirectoryReceiver r = new DirectoryReceiver(dest, sent::add);
+        r.handle(stat("report.txt", 0644, ""));
+        r.handle(stat("new.txt", 0644, ""));
+        r.handle(data(0, "the first half of a new rep"));
+        r.handle(data(1, "half"));
+        r.abort();
+        assertEquals("the whole earlier report", Files.readString(dest.resolve("report.txt")));
+        assertFalse(Files.exists(dest.resolve("new.txt")));
+        try (var left = Files.list(dest)) {
+            assertEquals(List.of("report.txt"), left.map(p -> p.getFileName().toString()).toList());
+        }
+    }
 }
