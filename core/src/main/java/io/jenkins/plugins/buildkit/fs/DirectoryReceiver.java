@@ -35,11 +35,23 @@ public final class DirectoryReceiver {
 
     private final Path dest;
     private final PacketSink out;
-    private final Map<Integer, Path> requested = new HashMap<>();
-    private final Map<Integer, Stat> requestedStats = new HashMap<>();
-    private final Map<Integer, SeekableByteChannel> open = new HashMap<>();
-    /** Where each requested file's data goes until it is complete: a temporary name beside it. */
-    private final Map<Integer, Path> partial = new HashMap<>();
+    /** A requested file: where it goes, its STAT, and once data comes, the temporary file being written. */
+    private static final class Incoming {
+        final Path target;
+        final Stat stat;
+        Path temp;
+        SeekableByteChannel channel;
+
+        Incoming(Path target, Stat stat) {
+            this.target = target;
+            this.stat = stat;
+        }
+    }
+
+    /** Requested files by STAT index, until their data is complete. */
+    private final Map<Integer, Incoming> requested = new HashMap<>();
+    /** The paths of the requested files, for hard links to them. */
+    private final java.util.Set<Path> arriving = new java.util.HashSet<>();
     /**
      * Every path declared so far. A sender that declares a directory, a file in it, then the
      * directory again as a symlink would send the file's data outside: a second declaration is refused.
@@ -117,15 +129,15 @@ public final class DirectoryReceiver {
                 // A link to a file still arriving would point at nothing yet, or at the old file that
                 // the new one replaces: link once the target is complete.
                 Path linkTarget = resolveInside(requireContained(stat.getLinkname()));
-                if (requested.containsValue(linkTarget)) {
+                if (arriving.contains(linkTarget)) {
                     linksAwaitingTarget.computeIfAbsent(linkTarget, t -> new ArrayList<>()).add(target);
                 } else {
                     link(target, linkTarget);
                 }
                 return;
             }
-            requested.put(id, target);
-            requestedStats.put(id, stat);
+            requested.put(id, new Incoming(target, stat));
+            arriving.add(target);
             out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_REQ).setID(id).build());
         }
         // Devices, pipes and sockets are not recreated: an export is ordinary files.
@@ -163,35 +175,32 @@ public final class DirectoryReceiver {
     }
 
     private void onData(int id, ByteBuffer data) throws IOException {
-        Path target = requested.get(id);
-        if (target == null) {
+        Incoming file = requested.get(id);
+        if (file == null) {
             throw new IOException("data for unrequested file id " + id);
         }
-        SeekableByteChannel ch = open.get(id);
-        if (ch == null) {
+        if (file.channel == null) {
             // A failed or cancelled export must not leave a half-written file under the final name.
-            Path temp = target.resolveSibling("." + target.getFileName() + ".partial-" + id);
-            Files.deleteIfExists(temp);
-            ch = Files.newByteChannel(temp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
+            file.temp = file.target.resolveSibling("." + file.target.getFileName() + ".partial-" + id);
+            Files.deleteIfExists(file.temp);
+            file.channel = Files.newByteChannel(file.temp, Set.of(StandardOpenOption.WRITE, StandardOpenOption.CREATE_NEW,
                     LinkOption.NOFOLLOW_LINKS));
-            open.put(id, ch);
-            partial.put(id, temp);
         }
         if (!data.hasRemaining()) {
-            ch.close();
-            open.remove(id);
+            file.channel.close();
             requested.remove(id);
-            Path temp = partial.remove(id);
-            applyMetadata(temp, requestedStats.remove(id));
-            Files.move(temp, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            for (Path link : linksAwaitingTarget.getOrDefault(target, List.of())) {
-                link(link, target);
+            arriving.remove(file.target);
+            applyMetadata(file.temp, file.stat);
+            Files.move(file.temp, file.target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            for (Path link : linksAwaitingTarget.getOrDefault(file.target, List.of())) {
+                link(link, file.target);
             }
-            linksAwaitingTarget.remove(target);
+            linksAwaitingTarget.remove(file.target);
             return;
         }
         while (data.hasRemaining()) {
-            ch.write(data);
+            file.channel.write(data);
         }
     }
 
@@ -228,24 +237,19 @@ public final class DirectoryReceiver {
         return perms;
     }
 
-    /** Closes files left open by a transfer that ended early. */
+    /** Closes and deletes what a transfer that ended early left half-written. */
     public void abort() {
-        for (SeekableByteChannel ch : open.values()) {
+        for (Incoming file : requested.values()) {
             try {
-                ch.close();
+                if (file.channel != null) {
+                    file.channel.close();
+                    Files.deleteIfExists(file.temp);
+                }
             } catch (IOException ignored) {
                 // best effort: the transfer already failed
             }
         }
-        open.clear();
-        for (Path temp : partial.values()) {
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException ignored) {
-                // best effort: the transfer already failed
-            }
-        }
-        partial.clear();
+        requested.clear();
+        arriving.clear();
     }
-
 }

@@ -26,7 +26,11 @@ public final class RawJsonRenderer implements ProgressListener {
     private final SecretMasker masker;
     private final JsonFactory factory = new JsonFactory();
     /** Log data is emitted by whole lines, so that a secret or a character cut between chunks is whole when masked. */
-    private final Map<String, LineBuffer> partialLogs = new HashMap<>();
+    private final Map<LogStream, LineBuffer> partialLogs = new HashMap<>();
+
+    /** One vertex's stdout or stderr. */
+    private record LogStream(String vertex, int stream) {
+    }
 
     public RawJsonRenderer(PrintStream out, SecretMasker masker) {
         this.out = out;
@@ -37,7 +41,7 @@ public final class RawJsonRenderer implements ProgressListener {
     private List<SolveStatus.VertexLog> completeLines(List<SolveStatus.VertexLog> logs) {
         List<SolveStatus.VertexLog> out = new ArrayList<>();
         for (SolveStatus.VertexLog l : logs) {
-            String lines = partialLogs.computeIfAbsent(l.vertex() + "/" + l.stream(), k -> new LineBuffer()).append(l.data());
+            String lines = partialLogs.computeIfAbsent(new LogStream(l.vertex(), l.stream()), k -> new LineBuffer()).append(l.data());
             if (!lines.isEmpty()) {
                 out.add(new SolveStatus.VertexLog(l.vertex(), l.timestamp(), l.stream(),
                         masker.mask(lines).getBytes(StandardCharsets.UTF_8)));
@@ -50,11 +54,10 @@ public final class RawJsonRenderer implements ProgressListener {
     @Override
     public synchronized void onFinish(Throwable error) {
         List<SolveStatus.VertexLog> rest = new ArrayList<>();
-        partialLogs.forEach((key, buffer) -> {
+        partialLogs.forEach((log, buffer) -> {
             if (!buffer.isEmpty()) {
-                int slash = key.lastIndexOf('/');
-                rest.add(new SolveStatus.VertexLog(key.substring(0, slash), Instant.now(),
-                        Integer.parseInt(key.substring(slash + 1)), masker.mask(buffer.drain()).getBytes(StandardCharsets.UTF_8)));
+                rest.add(new SolveStatus.VertexLog(log.vertex(), Instant.now(), log.stream(),
+                        masker.mask(buffer.drain()).getBytes(StandardCharsets.UTF_8)));
             }
         });
         if (!rest.isEmpty()) {

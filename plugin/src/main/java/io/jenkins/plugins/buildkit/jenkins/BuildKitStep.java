@@ -298,9 +298,9 @@ public final class BuildKitStep extends Step {
          * build has expanded it, so its problems wait until then.
          */
         static FormValidation check(BuildOption option, String value) {
-            BuildKitStep step = new BuildKitStep();
-            step.set(option, value);
-            BuildSpec spec = step.options(UnaryOperator.identity()).applyTo(BuildSpec.builder()).build();
+            BuildOptions given = new BuildOptions();
+            option.entriesOf(option.normalize(value)).forEach(entry -> given.add(option, entry));
+            BuildSpec spec = given.applyTo(BuildSpec.builder()).build();
             return spec.problemsOf(option.parameter()).stream().map(BuildSpec.Problem::toString)
                     .filter(m -> !m.contains("$")).findFirst().map(FormValidation::error).orElse(FormValidation.ok());
         }
