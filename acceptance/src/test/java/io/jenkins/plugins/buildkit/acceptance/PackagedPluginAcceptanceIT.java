@@ -360,7 +360,7 @@ public class PackagedPluginAcceptanceIT {
 
     /**
      * Freestyle, as Jenkins itself would save it (every list element present): one step pushes with
-     * the registry login, a second exports the image's files (the docker driver's engine takes one
+     * the registry credential, a second exports the image's files (the docker driver's engine takes one
      * output per build).
      */
     private void freestyleOnEngine() throws Exception {

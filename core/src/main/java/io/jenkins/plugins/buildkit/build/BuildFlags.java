@@ -79,28 +79,33 @@ final class BuildFlags {
     static final List<String> ENTITLEMENTS = List.of("network.host", "security.insecure");
     private static final Pattern CONTEXT_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.:/-]*");
 
-    static String buildContextProblem(String c, BuildSpec spec) {
-        int eq = c == null ? -1 : c.indexOf('=');
-        if (eq <= 0 || eq == c.length() - 1) {
-            return "\"" + c + "\" is not NAME=VALUE";
+    /** One {@code --build-context NAME=VALUE}: an image, a stage, a URL, or a directory the session serves. */
+    record NamedContext(String name, String value) implements java.io.Serializable {
+        static NamedContext parse(String c) {
+            int eq = c == null ? -1 : c.indexOf('=');
+            if (eq <= 0 || eq == c.length() - 1) {
+                throw new IllegalArgumentException("\"" + c + "\" is not NAME=VALUE");
+            }
+            NamedContext parsed = new NamedContext(c.substring(0, eq).trim(), c.substring(eq + 1).trim());
+            if (!CONTEXT_NAME.matcher(parsed.name).matches()) {
+                throw new IllegalArgumentException("invalid name \"" + parsed.name + "\"");
+            }
+            if (parsed.value.startsWith("oci-layout://")) {
+                throw new IllegalArgumentException("\"" + parsed.value + "\": oci-layout:// contexts are not supported yet");
+            }
+            return parsed;
         }
-        String name = c.substring(0, eq).trim();
-        String value = c.substring(eq + 1).trim();
-        if (!CONTEXT_NAME.matcher(name).matches()) {
-            return "invalid name \"" + name + "\"";
-        }
-        if (isRemoteContext(value)) {
-            return null;
-        }
-        if (value.startsWith("oci-layout://")) {
-            return "\"" + value + "\": oci-layout:// contexts are not supported yet";
-        }
-        return Files.isDirectory(spec.resolve(value)) ? null : "\"" + name + "\": directory not found: " + value;
-    }
 
-    static boolean isRemoteContext(String value) {
-        return value.startsWith("docker-image://") || value.startsWith("target:") || value.startsWith("https://")
-                || value.startsWith("http://") || value.startsWith("git@") || value.startsWith("git://");
+        /** Whether the daemon fetches it by reference, rather than the session serving a directory. */
+        boolean remote() {
+            return value.startsWith("docker-image://") || value.startsWith("target:") || value.startsWith("https://")
+                    || value.startsWith("http://") || value.startsWith("git@") || value.startsWith("git://");
+        }
+
+        /** Why the context cannot be used from {@code spec}'s working directory, or null. */
+        String problem(BuildSpec spec) {
+            return remote() || Files.isDirectory(spec.resolve(value)) ? null : "\"" + name + "\": directory not found: " + value;
+        }
     }
 
     /** {@code HOST:IP} or {@code HOST=IP} as BuildKit's {@code HOST=IP}, or null when it is neither. */

@@ -14,7 +14,7 @@ import java.util.function.BiConsumer;
  * lands in a {@link BuildSpec}. The CLI's options, the step's data binding, the form and its help are
  * all made from this table; see DESIGN.md, "Adding a build parameter".
  *
- * <p>Credentials (secrets, SSH keys, registry logins) are not here: the CLI reads them from files and
+ * <p>Credentials (secrets, SSH keys, registry credentials) are not here: the CLI reads them from files and
  * the environment, Jenkins from its credential store.
  */
 public enum BuildOption {

@@ -1,6 +1,6 @@
 package io.jenkins.plugins.buildkit.build;
 
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.wire.control.CacheOptionsEntry;
 import java.io.Serializable;
 import java.nio.file.Files;
@@ -41,7 +41,7 @@ public final class BuildSpec implements Serializable {
     final boolean noCache;
     final boolean pull;
     final boolean push;
-    final List<String> buildContexts;
+    final List<BuildFlags.NamedContext> buildContexts;
     final List<String> entitlements;
     final String network;
     /** {@code HOST=IP}, as BuildKit takes them. */
@@ -56,7 +56,7 @@ public final class BuildSpec implements Serializable {
     final String cgroupParent;
     final List<SecretSource> secrets;
     final List<SshSource> ssh;
-    final Map<String, RegistryAuth> registryAuth;
+    final Map<String, RegistryCredential> registryCredentials;
     /** The values of the options that need no field of their own, as given. */
     final Map<BuildOption, List<String>> values;
     /**
@@ -80,7 +80,7 @@ public final class BuildSpec implements Serializable {
         this.noCache = b.noCache;
         this.pull = b.pull;
         this.push = b.push;
-        this.buildContexts = List.copyOf(b.buildContexts);
+        this.buildContexts = parseAll("buildContexts", b.buildContexts, BuildFlags.NamedContext::parse);
         this.entitlements = List.copyOf(b.entitlements);
         this.network = b.network;
         this.addHosts = parseAll("addHosts", b.addHosts, h -> required(BuildFlags.hostEntry(h), "\"" + h + "\" is not HOST:IP"));
@@ -94,7 +94,7 @@ public final class BuildSpec implements Serializable {
         this.cgroupParent = b.cgroupParent;
         this.secrets = List.copyOf(b.secrets);
         this.ssh = List.copyOf(b.ssh);
-        this.registryAuth = Map.copyOf(b.registryAuth);
+        this.registryCredentials = Map.copyOf(b.registryCredentials);
         this.values = new java.util.EnumMap<>(BuildOption.class);
         b.values.forEach((option, list) -> values.put(option, List.copyOf(list)));
         this.workingDirectory = b.workingDirectory;
@@ -189,8 +189,8 @@ public final class BuildSpec implements Serializable {
     }
 
     /** Registry credentials by host, as given. */
-    public Map<String, RegistryAuth> registryAuth() {
-        return registryAuth;
+    public Map<String, RegistryCredential> registryCredentials() {
+        return registryCredentials;
     }
 
     /** The {@code type} of each cache export. */
@@ -266,8 +266,8 @@ public final class BuildSpec implements Serializable {
         if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.attrs().containsKey("name"))) {
             problems.add(new Problem("tags", "push=true needs at least one tag"));
         }
-        for (String c : buildContexts) {
-            String problem = BuildFlags.buildContextProblem(c, this);
+        for (BuildFlags.NamedContext c : buildContexts) {
+            String problem = c.problem(this);
             if (problem != null) {
                 problems.add(new Problem("buildContexts", problem));
             }
@@ -303,7 +303,7 @@ public final class BuildSpec implements Serializable {
             }
             seenSshIds.add(s.id());
         }
-        registryAuth.forEach((host, auth) -> {
+        registryCredentials.forEach((host, auth) -> {
             if (host.isBlank()) {
                 problems.add(new Problem("registryCredentials", "empty registry host"));
             }
@@ -346,11 +346,11 @@ public final class BuildSpec implements Serializable {
         return REPOSITORY_AND_TAG.matcher(rest).matches();
     }
 
-    /** @throws InvalidBuildSpecException listing every problem */
-    public void validate() throws InvalidBuildSpecException {
+    /** @throws InvalidRequestException listing every problem */
+    public void validate() throws InvalidRequestException {
         List<Problem> problems = problems();
         if (!problems.isEmpty()) {
-            throw new InvalidBuildSpecException(problems.stream().map(Problem::toString).toList());
+            throw new InvalidRequestException(problems);
         }
     }
 
@@ -381,7 +381,7 @@ public final class BuildSpec implements Serializable {
         private String cgroupParent;
         private final List<SecretSource> secrets = new ArrayList<>();
         private final List<SshSource> ssh = new ArrayList<>();
-        private final Map<String, RegistryAuth> registryAuth = new LinkedHashMap<>();
+        private final Map<String, RegistryCredential> registryCredentials = new LinkedHashMap<>();
         private final Map<BuildOption, List<String>> values = new java.util.EnumMap<>(BuildOption.class);
 
         private Builder() {
@@ -556,8 +556,8 @@ public final class BuildSpec implements Serializable {
             return this;
         }
 
-        public Builder registryAuth(String host, RegistryAuth auth) {
-            registryAuth.put(host, auth);
+        public Builder registryCredential(String host, RegistryCredential auth) {
+            registryCredentials.put(host, auth);
             return this;
         }
 

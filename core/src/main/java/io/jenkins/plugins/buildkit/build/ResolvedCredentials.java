@@ -4,12 +4,12 @@ import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.build.SshSource;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A build's credentials as the agent needs them: build secrets, SSH keys and registry logins. */
+/** A build's credentials as the agent needs them: build secrets, SSH keys and registry credentials. */
 public final class ResolvedCredentials implements Serializable {
     private static final long serialVersionUID = 1L;
 
@@ -19,12 +19,12 @@ public final class ResolvedCredentials implements Serializable {
     public record SshKeys(String id, List<SecretValue> keys, SecretValue passphrase) implements Serializable {
     }
 
-    public record RegistryLogin(String registry, String username, SecretValue password) implements Serializable {
+    public record Registry(String registry, String username, SecretValue password) implements Serializable {
     }
 
     private final List<Secret> secrets = new ArrayList<>();
     private final List<SshKeys> ssh = new ArrayList<>();
-    private final List<RegistryLogin> registries = new ArrayList<>();
+    private final List<Registry> registries = new ArrayList<>();
 
     public ResolvedCredentials secret(String id, SecretValue value) {
         secrets.add(new Secret(id, value));
@@ -37,7 +37,7 @@ public final class ResolvedCredentials implements Serializable {
     }
 
     public ResolvedCredentials registry(String registry, String username, SecretValue password) {
-        registries.add(new RegistryLogin(registry, username, password));
+        registries.add(new Registry(registry, username, password));
         return this;
     }
 
@@ -50,8 +50,8 @@ public final class ResolvedCredentials implements Serializable {
             spec.ssh(SshSource.ofKeys(k.id(), k.keys().stream().map(SecretValue::text).toList(),
                     k.passphrase() == null ? null : k.passphrase().text()));
         }
-        for (RegistryLogin r : registries) {
-            spec.registryAuth(r.registry(), new RegistryAuth(r.username(), r.password().text()));
+        for (Registry r : registries) {
+            spec.registryCredential(r.registry(), new RegistryCredential(r.username(), r.password().text()));
         }
     }
 

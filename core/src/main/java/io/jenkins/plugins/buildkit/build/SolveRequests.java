@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.build;
 
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.BuildSession;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.OciLayoutStore;
@@ -83,7 +84,7 @@ public final class SolveRequests {
 
     /** Opens where a {@code type=docker} output without {@code dest} is loaded. */
     public interface Loader {
-        ExportTarget target() throws IOException;
+        ExportTarget target() throws BuildKitException;
     }
 
     /**
@@ -100,12 +101,12 @@ public final class SolveRequests {
     }
 
     /** The request with the spec's own outputs, no loader and no default provenance. */
-    public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException {
+    public static Prepared prepare(BuildSpec spec, boolean multipleExporters) throws IOException, BuildKitException {
         return prepare(spec, new BuilderTerms(spec.resolvedOutputs(), multipleExporters, null, false));
     }
 
     /** The solve request and its session: one small step per concern, as Buildx's build options are. */
-    public static Prepared prepare(BuildSpec spec, BuilderTerms terms) throws IOException {
+    public static Prepared prepare(BuildSpec spec, BuilderTerms terms) throws IOException, BuildKitException {
         spec.validate();
         Path context = spec.contextDir();
         Path dockerfile = spec.dockerfilePath();
@@ -173,16 +174,14 @@ public final class SolveRequests {
 
     /** Named contexts: remote ones by reference, directories served by the session. */
     private static void buildContexts(BuildSpec spec, SolveRequest.Builder req, BuildSession.Builder session) {
-        for (String c : spec.buildContexts) {
-            int eq = c.indexOf('=');
-            String name = c.substring(0, eq).trim();
-            String value = c.substring(eq + 1).trim();
-            if (BuildFlags.isRemoteContext(value)) {
-                req.putFrontendAttrs("context:" + name, value);
+        for (BuildFlags.NamedContext c : spec.buildContexts) {
+            String name = c.name();
+            if (c.remote()) {
+                req.putFrontendAttrs("context:" + name, c.value());
             } else {
                 // "context" and "dockerfile" are the session's own directory names
                 String localName = name.equals("context") || name.equals("dockerfile") ? "_" + name : name;
-                Path dir = spec.resolve(value);
+                Path dir = spec.resolve(c.value());
                 session.directory(localName, dir);
                 req.putFrontendAttrs("context:" + name, "local:" + localName);
                 req.putFrontendAttrs("sharedkey:localdir:" + name, dir.getFileName() == null ? name : dir.getFileName().toString());
@@ -205,12 +204,12 @@ public final class SolveRequests {
 
     /** The exporters, and where the session receives what comes back to the client. */
     private static void exports(BuildSpec spec, BuilderTerms terms, SolveRequest.Builder req, BuildSession.Builder session)
-            throws IOException {
+            throws IOException, BuildKitException {
         // "cacheonly" is Buildx's stand-in for "no export at all"; the daemon knows no such exporter.
         List<OutputSpec> outputs = terms.outputs().stream().filter(o -> !o.type().equals("cacheonly")).toList();
         if (!terms.multipleExporters() && outputs.size() > 1) {
-            throw new InvalidBuildSpecException(List.of("outputs: this BuildKit daemon takes one output per build, "
-                    + outputs.size() + " were given (BuildKit 0.13 or newer takes several)"));
+            throw new InvalidRequestException("outputs", "this BuildKit daemon takes one output per build, "
+                    + outputs.size() + " were given (BuildKit 0.13 or newer takes several)");
         }
         for (int i = 0; i < outputs.size(); i++) {
             OutputSpec o = outputs.get(i);
@@ -220,7 +219,7 @@ public final class SolveRequests {
                 String dest = attrs.remove("dest");
                 if (dest == null) {
                     if (terms.loader() == null) {
-                        throw new InvalidBuildSpecException(List.of("outputs: type=" + o.type() + " needs dest=<file>"));
+                        throw new InvalidRequestException("outputs", "type=" + o.type() + " needs dest=<file>");
                     }
                     session.export(i, terms.loader().target());
                 } else {
@@ -272,7 +271,7 @@ public final class SolveRequests {
         return cacheIndexes;
     }
 
-    /** Secrets, SSH keys and registry logins, which the session serves when the daemon asks. */
+    /** Secrets, SSH keys and registry credentials, which the session serves when the daemon asks. */
     private static void credentials(BuildSpec spec, BuildSession.Builder session) throws IOException {
         for (SecretSource s : spec.secrets) {
             session.secret(s.id(), s.value());
@@ -280,6 +279,6 @@ public final class SolveRequests {
         for (SshSource s : spec.ssh) {
             session.ssh(s.id(), s.privateKeys(), s.passphrase());
         }
-        spec.registryAuth.forEach(session::registryAuth);
+        spec.registryCredentials.forEach(session::registryCredential);
     }
 }

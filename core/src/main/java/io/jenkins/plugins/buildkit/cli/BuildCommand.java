@@ -6,6 +6,7 @@ import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import io.jenkins.plugins.buildkit.progress.MaskingOutputStream;
@@ -95,7 +96,7 @@ final class BuildCommand implements Callable<Integer> {
         try {
             result = DriverBuild.run(builder.driver(), spec.build(), mode.renderer(System.err, masker),
                     mode == ProgressMode.PLAIN ? builderLog : null);
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | BuildKitException | RuntimeException e) {
             // The final ERROR line quotes the daemon, which may quote a command holding a secret.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             throw new IOException(masker.mask(message));

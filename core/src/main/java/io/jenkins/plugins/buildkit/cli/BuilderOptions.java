@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.cli;
 
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverKind;
@@ -7,6 +8,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
@@ -17,8 +19,11 @@ import picocli.CommandLine.Option;
  */
 final class BuilderOptions {
     @Option(names = "--builder", paramLabel = "BUILDER", defaultValue = "${env:BUILDKIT_BUILDER:-docker}",
-            description = "docker | docker:ENDPOINT | container:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
+            description = "docker | docker:ENDPOINT | container:NAME | kubernetes:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
     String builder;
+
+    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig of a kubernetes builder's cluster (default: $KUBECONFIG, then ~/.kube/config)")
+    Path kubeconfig;
 
     @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate of a remote builder")
     Path caCert;
@@ -35,7 +40,7 @@ final class BuilderOptions {
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "connect timeout (default: ${DEFAULT-VALUE})")
     int timeoutSeconds;
 
-    @Option(names = "--driver-opt", paramLabel = "KEY=VALUE", description = "option of a container:NAME builder, as buildx's --driver-opt")
+    @Option(names = "--driver-opt", paramLabel = "KEY=VALUE", description = "option of a container:NAME or kubernetes:NAME builder, as buildx's --driver-opt")
     java.util.List<String> driverOpts = new java.util.ArrayList<>();
 
     /**
@@ -53,9 +58,9 @@ final class BuilderOptions {
             kind = DriverKind.named(kindName.equals("default") ? "docker" : kindName.equals("container") ? "docker-container" : kindName);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("--builder: unknown builder \"" + builder
-                    + "\" (expected docker, docker:ENDPOINT, container:NAME or remote:ENDPOINT)", e);
+                    + "\" (expected docker, docker:ENDPOINT, container:NAME, kubernetes:NAME or remote:ENDPOINT)", e);
         }
-        boolean named = kind == DriverKind.DOCKER_CONTAINER;
+        boolean named = kind == DriverKind.DOCKER_CONTAINER || kind == DriverKind.KUBERNETES;
         if (named && argument == null || kind == DriverKind.REMOTE && argument == null) {
             throw new IllegalArgumentException("--builder: \"" + builder + "\" needs " + (named ? ":NAME" : ":ENDPOINT"));
         }
@@ -63,7 +68,9 @@ final class BuilderOptions {
         Duration timeout = Duration.ofSeconds(named ? Math.max(60, timeoutSeconds) : timeoutSeconds);
         TlsConfig tls = kind == DriverKind.REMOTE ? new TlsConfig(TlsConfig.read(caCert, "--tlscacert"),
                 TlsConfig.read(cert, "--tlscert"), TlsConfig.read(key, "--tlskey"), serverName) : null;
-        return kind.create(new DriverKind.Settings(name, named ? null : argument, tls, driverOptions(), null, System.getenv(), timeout));
+        SecretValue kubeconfigText = kubeconfig == null ? null : SecretValue.of(TlsConfig.read(kubeconfig, "--kubeconfig"));
+        return kind.create(new DriverKind.Settings(name, named ? null : argument, tls, driverOptions(), null, System.getenv(),
+                timeout, kubeconfigText, null, List.of()));
     }
 
     private Map<String, String> driverOptions() {

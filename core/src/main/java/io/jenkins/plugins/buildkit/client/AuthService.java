@@ -6,19 +6,19 @@ import io.jenkins.plugins.buildkit.wire.filesync.CredentialsRequest;
 import io.jenkins.plugins.buildkit.wire.filesync.CredentialsResponse;
 import java.util.Map;
 
-/** Registry logins, by host, for the daemon's pulls and pushes. */
+/** Registry credentials, by host, for the daemon's pulls and pushes. */
 final class AuthService extends AuthGrpc.AuthImplBase {
-    private final Map<String, RegistryAuth> registryAuth;
+    private final Map<String, RegistryCredential> registryCredentials;
 
-    /** @param registryAuth logins by {@link RegistryAuth#hostKey} */
-    AuthService(Map<String, RegistryAuth> registryAuth) {
-        this.registryAuth = Map.copyOf(registryAuth);
+    /** @param registryCredentials logins by {@link RegistryCredential#hostKey} */
+    AuthService(Map<String, RegistryCredential> registryCredentials) {
+        this.registryCredentials = Map.copyOf(registryCredentials);
     }
 
     @Override
     public void credentials(CredentialsRequest request, StreamObserver<CredentialsResponse> responseObserver) {
         // An unknown host gets an empty answer: the daemon then tries anonymously.
-        RegistryAuth auth = registryAuth.get(RegistryAuth.hostKey(request.getHost()));
+        RegistryCredential auth = registryCredentials.get(RegistryCredential.hostKey(request.getHost()));
         CredentialsResponse.Builder r = CredentialsResponse.newBuilder();
         if (auth != null) {
             r.setUsername(auth.username()).setSecret(auth.secret());

@@ -88,7 +88,7 @@ public final class BuildSession implements AutoCloseable {
         });
         FileSyncService files = new FileSyncService(b.dirs, b.exports, executor);
         List<BindableService> all = new ArrayList<>(List.of(new HealthService(), files, files.exports(),
-                new AuthService(b.registryAuth), new SecretsService(b.secrets)));
+                new AuthService(b.registryCredentials), new SecretsService(b.secrets)));
         if (!b.sshKeys.isEmpty()) {
             all.add(new SshAgentService(b.sshKeys));
         }
@@ -245,7 +245,7 @@ public final class BuildSession implements AutoCloseable {
         private final Map<String, Path> dirs = new HashMap<>();
         private final Map<Integer, ExportTarget> exports = new HashMap<>();
         private final Map<String, byte[]> secrets = new HashMap<>();
-        private final Map<String, RegistryAuth> registryAuth = new HashMap<>();
+        private final Map<String, RegistryCredential> registryCredentials = new HashMap<>();
         private final Map<String, OciLayoutStore> contentStores = new HashMap<>();
         private final Map<String, List<KeyPair>> sshKeys = new HashMap<>();
         private final List<BindableService> attachables = new ArrayList<>();
@@ -254,9 +254,9 @@ public final class BuildSession implements AutoCloseable {
          * Keys the build may use through {@code RUN --mount=type=ssh,id=...}: private keys in OpenSSH
          * or PEM form, decrypted with {@code passphrase} when they are protected.
          *
-         * @throws BuildKitException naming the id when a key cannot be read
+         * @throws IllegalArgumentException naming the id when a key cannot be read
          */
-        public Builder ssh(String sshId, List<String> privateKeys, String passphrase) throws BuildKitException {
+        public Builder ssh(String sshId, List<String> privateKeys, String passphrase) {
             List<KeyPair> pairs = new ArrayList<>();
             for (String key : privateKeys) {
                 try {
@@ -268,11 +268,11 @@ public final class BuildSession implements AutoCloseable {
                         parsed.forEach(pairs::add);
                     }
                 } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-                    throw new BuildKitException("ssh: cannot read the private key for \"" + sshId + "\": " + e.getMessage(), e);
+                    throw new IllegalArgumentException("ssh: cannot read the private key for \"" + sshId + "\": " + e.getMessage(), e);
                 }
             }
             if (pairs.isEmpty()) {
-                throw new BuildKitException("ssh: no private key found for \"" + sshId + "\"");
+                throw new IllegalArgumentException("ssh: no private key found for \"" + sshId + "\"");
             }
             sshKeys.put(sshId, pairs);
             return this;
@@ -324,8 +324,8 @@ public final class BuildSession implements AutoCloseable {
             return this;
         }
 
-        public Builder registryAuth(String registryHost, RegistryAuth auth) {
-            registryAuth.put(RegistryAuth.hostKey(registryHost), auth);
+        public Builder registryCredential(String registryHost, RegistryCredential auth) {
+            registryCredentials.put(RegistryCredential.hostKey(registryHost), auth);
             return this;
         }
 

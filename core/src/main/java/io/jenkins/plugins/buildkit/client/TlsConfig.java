@@ -54,7 +54,7 @@ public final class TlsConfig implements Serializable {
             return null;
         }
         if (!Files.isRegularFile(file)) {
-            throw new BuildKitException(what + ": file not found: " + file);
+            throw new IllegalArgumentException(what + ": file not found: " + file);
         }
         return Files.readString(file, StandardCharsets.US_ASCII);
     }
@@ -80,7 +80,7 @@ public final class TlsConfig implements Serializable {
     }
 
     /** A JDK TLS context that trusts the CA and presents the client certificate, if any. */
-    public SSLContext sslContext() throws BuildKitException {
+    public SSLContext sslContext() {
         try {
             KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
             trust.load(null, null);
@@ -104,19 +104,19 @@ public final class TlsConfig implements Serializable {
             ctx.init(keyManagers, tmf.getTrustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
-            throw new BuildKitException("cannot set up TLS: " + e.getMessage(), e);
+            throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
-    List<X509Certificate> caCertificates() throws BuildKitException {
+    List<X509Certificate> caCertificates() {
         return certificates(caPem, "cacert");
     }
 
-    List<X509Certificate> clientCertificates() throws BuildKitException {
+    List<X509Certificate> clientCertificates() {
         return certificates(certPem, "cert");
     }
 
-    PrivateKey clientKey() throws BuildKitException {
+    PrivateKey clientKey() {
         try (PEMParser parser = new PEMParser(new StringReader(keyPem))) {
             Object o = parser.readObject();
             JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
@@ -126,13 +126,13 @@ public final class TlsConfig implements Serializable {
             if (o instanceof PrivateKeyInfo) {
                 return converter.getPrivateKey((PrivateKeyInfo) o);
             }
-            throw new BuildKitException("key: no unencrypted PEM private key found");
+            throw new IllegalArgumentException("key: no unencrypted PEM private key found");
         } catch (IOException e) {
-            throw new BuildKitException("key: cannot read PEM private key: " + e.getMessage(), e);
+            throw new IllegalArgumentException("key: cannot read PEM private key: " + e.getMessage(), e);
         }
     }
 
-    private static List<X509Certificate> certificates(String pem, String what) throws BuildKitException {
+    private static List<X509Certificate> certificates(String pem, String what) {
         List<X509Certificate> out = new ArrayList<>();
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
@@ -143,10 +143,10 @@ public final class TlsConfig implements Serializable {
                 }
             }
         } catch (IOException | CertificateException e) {
-            throw new BuildKitException(what + ": cannot read PEM certificate: " + e.getMessage(), e);
+            throw new IllegalArgumentException(what + ": cannot read PEM certificate: " + e.getMessage(), e);
         }
         if (out.isEmpty()) {
-            throw new BuildKitException(what + ": no PEM certificate found");
+            throw new IllegalArgumentException(what + ": no PEM certificate found");
         }
         return out;
     }

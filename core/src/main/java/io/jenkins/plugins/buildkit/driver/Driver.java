@@ -6,7 +6,7 @@ import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import java.io.PrintStream;
 import java.util.List;
@@ -29,15 +29,28 @@ public interface Driver {
     /**
      * Makes the daemon ready to build (creating and starting it where the driver manages it).
      *
-     * @param registryAuth the build's registry logins, by host: a driver that pulls its daemon's
+     * @param registryCredentials the build's registry credentials, by host: a driver that pulls its daemon's
      *     image uses the one for that image's registry, as Buildx's drivers take {@code InitConfig.Auth}
      */
-    void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException, InterruptedException;
+    void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials) throws BuildKitException, InterruptedException;
 
     DriverStatus status() throws BuildKitException, InterruptedException;
 
     /** A connected client; the caller closes it. */
     BuildKitClient connect() throws BuildKitException, InterruptedException;
+
+    /**
+     * A connected client for one build; a driver with several daemons may choose one by the build
+     * (kubernetes' sticky load balancing keys on the context directory).
+     */
+    default BuildKitClient connectFor(BuildSpec spec) throws BuildKitException, InterruptedException {
+        return connect();
+    }
+
+    /** Values the console must never show, such as a kubeconfig or a token the driver was given. */
+    default List<String> valuesToMask() {
+        return List.of();
+    }
 
     /** Stops the daemon where the driver manages it. */
     void stop() throws BuildKitException, InterruptedException;
@@ -60,7 +73,7 @@ public interface Driver {
      * Where a {@code type=docker} output without {@code dest} goes: the Docker Engine that loads it
      * ({@code --load}). Drivers without an engine cannot load.
      */
-    default ExportTarget dockerLoadTarget() throws BuildKitException {
+    default ExportTarget dockerLoadTarget() {
         throw new UnsupportedFeatureException(builderName(), driverName(), DriverFeature.LOAD_INTO_DOCKER,
                 "no Docker Engine is configured for it", "docker-container");
     }

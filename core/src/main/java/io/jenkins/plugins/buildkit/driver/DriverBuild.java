@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.driver;
 
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SolveRequests;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
@@ -18,7 +19,7 @@ public final class DriverBuild {
      * Interrupting the calling thread cancels the solve on the daemon.
      */
     public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, BuildKitException {
         return run(driver, spec, progress, null);
     }
 
@@ -28,7 +29,7 @@ public final class DriverBuild {
      * container created, an image pulled.
      */
     public static SolveResult run(Driver driver, BuildSpec spec, ProgressListener progress, PrintStream log)
-            throws IOException, InterruptedException {
+            throws IOException, InterruptedException, BuildKitException {
         spec.validate();
         FeatureCheck.check(driver, spec);
         if (log != null) {
@@ -36,11 +37,11 @@ public final class DriverBuild {
             // Only a daemon we run has readying worth telling (a container made, an image pulled); for one
             // someone else runs, bootstrapping would only open a second connection before the build's own.
             if (driver.features().contains(DriverFeature.OWN_DAEMON)) {
-                driver.bootstrap(log, spec.registryAuth());
+                driver.bootstrap(log, spec.registryCredentials());
             }
             log.println();
         }
-        try (BuildKitClient client = driver.connect()) {
+        try (BuildKitClient client = driver.connectFor(spec)) {
             boolean recent = client.supportsMultipleExporters();
             // Buildx's default provenance, where the driver can carry attestations and the daemon makes them.
             SolveRequests.Prepared prepared = SolveRequests.prepare(spec, new SolveRequests.BuilderTerms(driver.outputs(spec),

@@ -1,14 +1,17 @@
 package io.jenkins.plugins.buildkit.driver;
 
+import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.client.TlsConfig;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.io.IOException;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -33,6 +36,15 @@ public enum DriverKind {
                     s.timeout(), s.buildkitdConfig(), Map.of());
         }
     },
+    /** BuildKit pods of the builder's own, made through the Kubernetes API. */
+    KUBERNETES("kubernetes") {
+        @Override
+        public Driver create(Settings s) {
+            TlsConfig tls = s.tls();
+            return new KubernetesDriver(s.builderName(), s.options(), s.kubeconfig(), s.endpoint(), s.token(),
+                    tls == null ? null : tls.caPem(), s.buildkitdConfig(), s.platforms(), s.environment());
+        }
+    },
     /** A buildkitd someone else runs. */
     REMOTE("remote") {
         @Override
@@ -54,13 +66,23 @@ public enum DriverKind {
      * @param buildkitdConfig buildkitd.toml for a driver that runs its own daemon, or null
      * @param environment where {@code DOCKER_HOST} and friends are read when no endpoint is given
      * @param timeout how long to wait for the daemon, or null for the driver's default
+     * @param kubeconfig a kubeconfig's text (kubernetes), or null
+     * @param token a bearer token for the API server at {@code endpoint} (kubernetes), or null
+     * @param platforms the builder's fixed platforms, which a kubernetes builder writes on its pods
      */
     public record Settings(String builderName, String endpoint, TlsConfig tls, Map<String, String> options,
-            String buildkitdConfig, Map<String, String> environment, Duration timeout) {
+            String buildkitdConfig, Map<String, String> environment, Duration timeout, SecretValue kubeconfig,
+            SecretValue token, List<String> platforms) {
 
         public Settings {
             options = options == null ? Map.of() : Map.copyOf(options);
             environment = environment == null ? Map.of() : Map.copyOf(environment);
+            platforms = platforms == null ? List.of() : List.copyOf(platforms);
+        }
+
+        public Settings(String builderName, String endpoint, TlsConfig tls, Map<String, String> options,
+                String buildkitdConfig, Map<String, String> environment, Duration timeout) {
+            this(builderName, endpoint, tls, options, buildkitdConfig, environment, timeout, null, null, List.of());
         }
 
         DockerEndpoint dockerEndpoint() throws IOException {

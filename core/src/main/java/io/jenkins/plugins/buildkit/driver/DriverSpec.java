@@ -46,6 +46,9 @@ public final class DriverSpec implements Serializable {
     private final Tls tls;
     private final Map<String, String> options;
     private final String buildkitdConfig;
+    /** A kubernetes builder's cluster access: a kubeconfig, or a token for the API server at {@code endpoint}. */
+    private SecretValue kubeconfig;
+    private SecretValue token;
 
     public DriverSpec(DriverKind kind, String builderName, List<String> platforms, String endpoint, Tls tls,
             Map<String, String> options, String buildkitdConfig) {
@@ -56,6 +59,14 @@ public final class DriverSpec implements Serializable {
         this.tls = Tls.orNull(tls);
         this.options = new TreeMap<>(options == null ? Map.of() : options);
         this.buildkitdConfig = buildkitdConfig;
+    }
+
+    /** The same spec with a kubernetes builder's cluster access. */
+    public DriverSpec withClusterAccess(SecretValue kubeconfig, SecretValue token) {
+        DriverSpec copy = new DriverSpec(kind, builderName, platforms, endpoint, tls, options, buildkitdConfig);
+        copy.kubeconfig = kubeconfig;
+        copy.token = token;
+        return copy;
     }
 
     /** The same builder's Docker Engine alone, as the docker driver reaches it. */
@@ -72,9 +83,15 @@ public final class DriverSpec implements Serializable {
         return platforms;
     }
 
-    /** Values the console must never show (the TLS client key). */
+    /** Values the console must never show: the TLS client key, a kubeconfig, a token. */
     public List<String> valuesToMask() {
-        return tls == null || tls.keyPem() == null ? List.of() : List.of(tls.keyPem().text());
+        List<String> values = new java.util.ArrayList<>();
+        for (SecretValue v : java.util.Arrays.asList(tls == null ? null : tls.keyPem(), kubeconfig, token)) {
+            if (v != null) {
+                values.add(v.text());
+            }
+        }
+        return values;
     }
 
     /**
@@ -85,11 +102,8 @@ public final class DriverSpec implements Serializable {
      *     the Docker CLI would on that machine
      */
     public Driver create(Map<String, String> env) throws IOException {
-        try {
-            return kind.create(new DriverKind.Settings(builderName, endpoint, tls == null ? null : tls.toConfig(), options,
-                    buildkitdConfig, env, null));
-        } catch (IllegalArgumentException e) {
-            throw new IOException("builder " + builderName + ": " + e.getMessage(), e);
-        }
+        // A wrong option fails with its own name; whoever calls this names the builder.
+        return kind.create(new DriverKind.Settings(builderName, endpoint, tls == null ? null : tls.toConfig(), options,
+                buildkitdConfig, env, null, kubeconfig, token, platforms));
     }
 }

@@ -36,7 +36,7 @@ public final class FeatureCheck {
                 }
             }
         }
-                if (!has.contains(DriverFeature.CACHE_EXPORT)) {
+        if (!has.contains(DriverFeature.CACHE_EXPORT)) {
             for (String type : spec.cacheExportTypes()) {
                 if (!type.equals("inline")) {
                     throw refuse(driver, DriverFeature.CACHE_EXPORT, "asked for type=" + type);

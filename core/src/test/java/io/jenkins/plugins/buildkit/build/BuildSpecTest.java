@@ -1,12 +1,13 @@
 package io.jenkins.plugins.buildkit.build;
 
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
 
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -65,7 +66,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void cacheonlyBuildsWithoutAnyExporter() throws IOException {
+    public void cacheonlyBuildsWithoutAnyExporter() throws IOException, BuildKitException {
         BuildSpec spec = BuildSpec.builder().context(ctx.toString()).output("type=cacheonly").build();
         io.jenkins.plugins.buildkit.wire.control.SolveRequest req = SolveRequests.prepare(spec, true).request();
         org.junit.Assert.assertEquals(0, req.getExportersCount());
@@ -73,13 +74,13 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void attestationsBecomeFrontendAttributesAsBuildxSendsThem() throws IOException {
+    public void attestationsBecomeFrontendAttributesAsBuildxSendsThem() throws IOException, BuildKitException {
         java.util.function.Function<BuildSpec.Builder, java.util.Map<String, String>> attrs = b -> {
             try {
                 return SolveRequests.prepare(b.context(ctx.toString()).build(), new SolveRequests.BuilderTerms(List.of(), true, null, true)).request()
                         .getFrontendAttrsMap();
-            } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+            } catch (IOException | BuildKitException e) {
+                throw new IllegalStateException(e);
             }
         };
         org.junit.Assert.assertEquals("mode=min,inline-only=true", attrs.apply(BuildSpec.builder()).get("attest:provenance"));
@@ -96,7 +97,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void namedContextsNetworkHostsAndEntitlementsAsBuildxSendsThem() throws IOException {
+    public void namedContextsNetworkHostsAndEntitlementsAsBuildxSendsThem() throws IOException, BuildKitException {
         Path extra = tmp.newFolder("extra-files").toPath();
         BuildSpec spec = BuildSpec.builder().context(ctx.toString())
                 .buildContext("extra=" + extra).buildContext("base=docker-image://alpine:3.20").buildContext("context=" + extra)
@@ -113,7 +114,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void annotationsGoOnEveryExporterAsBuildxNamesThem() throws IOException {
+    public void annotationsGoOnEveryExporterAsBuildxNamesThem() throws IOException, BuildKitException {
         BuildSpec spec = BuildSpec.builder().context(ctx.toString()).tag("r.example.com/app:1")
                 .annotation("org.opencontainers.image.description=hello, world")
                 .annotation("index,manifest[linux/arm64]:org.example.team=build").build();
@@ -124,7 +125,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void runStepLimitsAsBuildxSendsThem() throws IOException {
+    public void runStepLimitsAsBuildxSendsThem() throws IOException, BuildKitException {
         BuildSpec spec = BuildSpec.builder().context(ctx.toString()).shmSize("128m").ulimit("nofile=1024:2048")
                 .ulimit("nproc=512").cgroupParent("ci.slice").build();
         java.util.Map<String, String> attrs = SolveRequests.prepare(spec, true).request().getFrontendAttrsMap();
@@ -179,7 +180,7 @@ public class BuildSpecTest {
 
     @Test
     public void validateListsEveryProblemAtOnce() {
-        InvalidBuildSpecException e = assertThrows(InvalidBuildSpecException.class,
+        InvalidRequestException e = assertThrows(InvalidRequestException.class,
                 () -> BuildSpec.builder().context(ctx.toString()).platform("bad").tag("").build().validate());
         assertEquals(2, e.problems().size());
         assertThat(e.getMessage(), containsString("platforms: invalid platform \"bad\""));
@@ -187,7 +188,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void mapsToDockerfileFrontendAttributesAndExporters() throws IOException {
+    public void mapsToDockerfileFrontendAttributesAndExporters() throws IOException, BuildKitException {
         Path df = tmp.newFolder("elsewhere").toPath().resolve("Custom.Dockerfile");
         Files.writeString(df, "FROM scratch\n");
         BuildSpec spec = BuildSpec.builder().context(ctx.toString()).dockerfile(df.toString()).target("final")
@@ -195,7 +196,7 @@ public class BuildSpecTest {
                 .tag("reg.example:5000/app:1").tag("reg.example:5000/app:latest").push(true)
                 .output("type=local,dest=" + tmp.getRoot().toPath().resolve("out"))
                 .cacheFrom("reg.example:5000/app:cache").cacheTo("type=inline")
-                .registryAuth("reg.example:5000", new RegistryAuth("u", "p"))
+                .registryCredential("reg.example:5000", new RegistryCredential("u", "p"))
                 .build();
         SolveRequests.Prepared prepared = SolveRequests.prepare(spec, true);
         SolveRequest r = prepared.request();
@@ -221,7 +222,7 @@ public class BuildSpecTest {
     }
 
     @Test
-    public void oldDaemonsGetTheSingleExporterFieldsAndRefuseTwoOutputs() throws IOException {
+    public void oldDaemonsGetTheSingleExporterFieldsAndRefuseTwoOutputs() throws IOException, BuildKitException {
         BuildSpec one = BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=" + tmp.getRoot().toPath().resolve("o.tar")).build();
         SolveRequests.Prepared prepared = SolveRequests.prepare(one, false);
         prepared.session().close();
@@ -229,7 +230,7 @@ public class BuildSpecTest {
         assertEquals(0, prepared.request().getExportersCount());
 
         BuildSpec two = BuildSpec.builder().context(ctx.toString()).output("type=tar,dest=a.tar").output("type=oci,dest=b.tar").build();
-        InvalidBuildSpecException e = assertThrows(InvalidBuildSpecException.class, () -> SolveRequests.prepare(two, false));
+        InvalidRequestException e = assertThrows(InvalidRequestException.class, () -> SolveRequests.prepare(two, false));
         assertThat(e.getMessage(), containsString("outputs: this BuildKit daemon takes one output per build, 2 were given"));
     }
 

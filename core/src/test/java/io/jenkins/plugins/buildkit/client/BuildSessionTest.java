@@ -10,8 +10,8 @@ import org.junit.Test;
 /** The session a build serves the daemon from. */
 public class BuildSessionTest {
     @Test
-    public void unreadableKeyIsNamedByItsId() {
-        BuildKitException e = assertThrows(BuildKitException.class,
+    public void unreadableKeyIsWrongInputNamedByItsId() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> BuildSession.builder().ssh("deploy", List.of("not a private key"), null));
         assertThat(e.getMessage(), containsString("\"deploy\""));
     }

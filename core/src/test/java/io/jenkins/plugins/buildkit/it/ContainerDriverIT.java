@@ -233,7 +233,7 @@ public class ContainerDriverIT {
         String version = "v" + System.nanoTime();
         io.jenkins.plugins.buildkit.client.SolveResult result = DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString())
                 .platform("linux/amd64,linux/arm64").tag(env.registry + "/" + repo + ":" + version).push(true)
-                .registryAuth(env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword))
+                .registryCredential(env.registry, new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword))
                 .build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
         java.net.http.HttpResponse<String> index = new RegistryClient(env).manifest(repo, version);
         assertEquals(200, index.statusCode());
@@ -253,12 +253,12 @@ public class ContainerDriverIT {
         ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
         ContextFixtures.write(ctx.resolve("marker"), "marker " + System.nanoTime());
         String cacheRef = env.registry + "/it/cache:" + System.nanoTime();
-        io.jenkins.plugins.buildkit.client.RegistryAuth auth = new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword);
+        io.jenkins.plugins.buildkit.client.RegistryCredential auth = new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword);
         DriverBuild.run(exporter, BuildSpec.builder().context(ctx.toString()).cacheTo("type=registry,ref=" + cacheRef + ",mode=max")
-                .registryAuth(env.registry, auth).build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+                .registryCredential(env.registry, auth).build(), io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
         console.reset();
         DriverBuild.run(secondBuilder, BuildSpec.builder().context(ctx.toString()).cacheFrom("type=registry,ref=" + cacheRef)
-                .registryAuth(env.registry, auth).output("type=local,dest=" + tmp.getRoot().toPath().resolve("from-cache")).build(),
+                .registryCredential(env.registry, auth).output("type=local,dest=" + tmp.getRoot().toPath().resolve("from-cache")).build(),
                 new PlainRenderer(new PrintStream(console, true, StandardCharsets.UTF_8), SecretMasker.NONE));
         String text = console.toString(StandardCharsets.UTF_8);
         System.out.print(text);
@@ -301,8 +301,8 @@ public class ContainerDriverIT {
             ByteArrayOutputStream log = new ByteArrayOutputStream();
             // the build's logins: only the one for the image's registry pulls it
             driver.bootstrap(new PrintStream(log, true, StandardCharsets.UTF_8), Map.of(
-                    "registry.example.com", new io.jenkins.plugins.buildkit.client.RegistryAuth("someone", "else"),
-                    env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword)));
+                    "registry.example.com", new io.jenkins.plugins.buildkit.client.RegistryCredential("someone", "else"),
+                    env.registry, new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword)));
             assertThat(log.toString(StandardCharsets.UTF_8), containsString("pulling " + remote));
             System.out.print(log.toString(StandardCharsets.UTF_8));
             assertThat("the pull's progress is shown", log.toString(StandardCharsets.UTF_8), containsString("Digest: sha256:"));

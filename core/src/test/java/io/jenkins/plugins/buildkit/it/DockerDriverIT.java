@@ -104,7 +104,7 @@ public class DockerDriverIT {
         String pushed = env.registry + "/" + repo + ":" + version;
         try {
             SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(pushed).push(true)
-                    .registryAuth(env.registry, new io.jenkins.plugins.buildkit.client.RegistryAuth(env.registryUser, env.registryPassword))
+                    .registryCredential(env.registry, new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword))
                     .build(), new SecretMasker(List.of(env.registryPassword)));
             java.net.http.HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, version);
             assertEquals(200, manifest.statusCode());
@@ -142,7 +142,7 @@ public class DockerDriverIT {
 
         @Override public String builderName() { return inner.builderName(); }
         @Override public String driverName() { return inner.driverName(); }
-        @Override public void bootstrap(PrintStream log, java.util.Map<String, io.jenkins.plugins.buildkit.client.RegistryAuth> auth)
+        @Override public void bootstrap(PrintStream log, java.util.Map<String, io.jenkins.plugins.buildkit.client.RegistryCredential> auth)
                 throws io.jenkins.plugins.buildkit.client.BuildKitException {
             inner.bootstrap(log, auth);
         }

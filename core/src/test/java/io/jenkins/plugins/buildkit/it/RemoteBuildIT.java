@@ -13,7 +13,7 @@ import static org.junit.Assert.fail;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import io.jenkins.plugins.buildkit.progress.PlainRenderer;
@@ -52,7 +52,7 @@ public class RemoteBuildIT {
         env = TestEnvironment.require();
     }
 
-    private SolveResult build(BuildSpec spec, SecretMasker masker) throws IOException, InterruptedException {
+    private SolveResult build(BuildSpec spec, SecretMasker masker) throws IOException, InterruptedException, BuildKitException {
         PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
         try {
             return DriverBuild.run(env.driver(), spec, new PlainRenderer(out, masker));
@@ -253,7 +253,7 @@ public class RemoteBuildIT {
         String tag = "t" + System.nanoTime();
         SolveResult result = build(BuildSpec.builder().context(ctx.toString())
                 .tag(env.registry + "/" + repo + ":" + tag).push(true)
-                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword))
+                .registryCredential(env.registry, new RegistryCredential(env.registryUser, env.registryPassword))
                 .build(), new SecretMasker(List.of(env.registryPassword)));
 
         HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, tag);
@@ -268,7 +268,7 @@ public class RemoteBuildIT {
         Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
         ContextFixtures.write(ctx.resolve("data.txt"), "attested at " + System.nanoTime());
         build(spec.context(ctx.toString()).tag(env.registry + "/" + repo + ":" + tag).push(true)
-                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
+                .registryCredential(env.registry, new RegistryCredential(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
         HttpResponse<String> manifest = new RegistryClient(env).manifest(repo, tag);
         assertEquals(200, manifest.statusCode());
         return manifest.body().replaceAll("\\s", "");
@@ -334,7 +334,7 @@ public class RemoteBuildIT {
                 + "'\"packages\":[{\"name\":\"files-'$count'\",\"SPDXID\":\"SPDXRef-files\",\"downloadLocation\":\"NOASSERTION\"}]}}' > \"$out\"\n");
         String scannerImage = env.registry + "/it/scanner:" + System.nanoTime();
         build(BuildSpec.builder().context(scanner.toString()).tag(scannerImage).push(true).provenance("false")
-                .registryAuth(env.registry, new RegistryAuth(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
+                .registryCredential(env.registry, new RegistryCredential(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
 
         String repo = "it/sbom";
         String index = pushAndFetch(repo, "sbom", BuildSpec.builder().provenance("false").sbom("generator=" + scannerImage));
@@ -375,7 +375,7 @@ public class RemoteBuildIT {
         try {
             build(BuildSpec.builder().context(ctx.toString())
                     .tag(env.registry + "/it/denied:1").push(true)
-                    .registryAuth(env.registry, new RegistryAuth(env.registryUser, "wrong-password"))
+                    .registryCredential(env.registry, new RegistryCredential(env.registryUser, "wrong-password"))
                     .build(), SecretMasker.NONE);
             fail("push with a wrong password succeeded");
         } catch (BuildKitException e) {

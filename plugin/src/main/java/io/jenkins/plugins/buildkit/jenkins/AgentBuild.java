@@ -8,7 +8,7 @@ import hudson.remoting.VirtualChannel;
 import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
@@ -56,7 +56,7 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
      * working directory; the builder's fixed platforms apply when the step names none.
      */
     static BuildSpec spec(BuildOptions options, File workspace, ResolvedCredentials credentials, List<String> builderPlatforms)
-            throws InvalidBuildSpecException {
+            throws InvalidRequestException {
         BuildSpec.Builder request = options.applyTo(BuildSpec.builder().workingDirectory(workspace.toPath()));
         if (!options.has(BuildOption.PLATFORMS)) {
             builderPlatforms.forEach(request::platform);
@@ -74,14 +74,7 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
         SecretMasker masker = new SecretMasker(masked);
         try {
             BuildSpec spec = spec(options, workspace, credentials, driver.platforms());
-            Driver d;
-            try {
-                d = driver.create(env);
-            } catch (BuildKitException e) {
-                throw e;
-            } catch (IOException e) {
-                throw new BuildKitException(e.getMessage(), e);
-            }
+            Driver d = driver.create(env);
             long start = System.nanoTime();
             // The builder's own log (an image pulled, a container made) is masked as the progress is.
             PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);
@@ -93,8 +86,8 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
                 builderLog.close();
             }
             return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
-        } catch (BuildKitException e) {
-            // The engine's own words are the clearest; the agent's stack trace adds nothing for the user.
+        } catch (BuildKitException | IllegalArgumentException e) {
+            // Wrong input, or the engine's own words are the clearest; the agent's stack trace adds nothing for the user.
             throw new AbortException(masker.mask("buildkitBuild on builder " + driver.builderName() + ": " + e.getMessage()));
         }
     }

@@ -4,7 +4,7 @@ import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Item;
 import hudson.util.ListBoxModel;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,7 +54,7 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
     }
 
     /** The builder a build asks for (or the default one); the error names the builders there are. */
-    public BuilderConfig builder(String requested) throws InvalidBuildSpecException {
+    public BuilderConfig builder(String requested) throws InvalidRequestException {
         return BuilderConfig.select(getBuilders(), defaultBuilder, requested);
     }
 

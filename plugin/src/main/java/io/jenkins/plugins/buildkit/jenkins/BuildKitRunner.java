@@ -7,7 +7,7 @@ import hudson.EnvVars;
 import hudson.FilePath;
 import hudson.model.Run;
 import hudson.model.TaskListener;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import java.io.IOException;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
@@ -32,7 +32,7 @@ final class BuildKitRunner {
             credentials = CredentialResolver.resolve(parameters.getSecrets(), parameters.getSsh(),
                     parameters.getRegistryCredentials(), CredentialLookup.forRun(run));
             driver = builder.toSpec(CredentialLookup.system());
-        } catch (InvalidBuildSpecException e) {
+        } catch (InvalidRequestException e) {
             throw new AbortException("buildkitBuild: " + e.getMessage());
         }
         BuildOutcome outcome = workspace.act(new AgentBuild(driver, options, progress, credentials, env, listener));

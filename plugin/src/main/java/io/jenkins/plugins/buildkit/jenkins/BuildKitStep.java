@@ -12,6 +12,7 @@ import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
 import jakarta.servlet.ServletException;
 import java.io.IOException;
@@ -174,11 +175,11 @@ public final class BuildKitStep extends Step {
     }
 
     /** The progress mode; a bad value names the {@code progress} parameter. */
-    ProgressMode progressMode() throws io.jenkins.plugins.buildkit.build.InvalidBuildSpecException {
+    ProgressMode progressMode() {
         try {
             return ProgressMode.parse(progress);
         } catch (IllegalArgumentException e) {
-            throw new io.jenkins.plugins.buildkit.build.InvalidBuildSpecException(List.of(e.getMessage()));
+            throw new InvalidRequestException(List.of(BuildSpec.Problem.of(e.getMessage())));
         }
     }
 

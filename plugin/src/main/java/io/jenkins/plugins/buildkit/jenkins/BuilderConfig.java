@@ -6,7 +6,7 @@ import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.FeatureCheck;
 import io.jenkins.plugins.buildkit.driver.UnsupportedFeatureException;
@@ -97,7 +97,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
                 FeatureCheck.checkConfiguration(d, buildkitdConfig != null || buildkitdFlags != null);
             } catch (UnsupportedFeatureException e) {
                 problems.add(who + ": buildkitdConfig: " + e.getMessage());
-            } catch (IOException e) {
+            } catch (IOException | IllegalArgumentException e) {
                 problems.add(who + ": " + e.getMessage());
             }
         }
@@ -112,12 +112,12 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     /**
      * The builder a build asks for, or the default one.
      *
-     * @throws InvalidBuildSpecException naming the {@code builder} parameter and the builders there are
+     * @throws InvalidRequestException naming the {@code builder} parameter and the builders there are
      */
     public static BuilderConfig select(Collection<BuilderConfig> builders, String defaultBuilder, String requested)
-            throws InvalidBuildSpecException {
+            throws InvalidRequestException {
         if (builders.isEmpty()) {
-            throw new InvalidBuildSpecException(List.of("builder: no BuildKit builders are configured (Manage Jenkins > System > BuildKit)"));
+            throw new InvalidRequestException("builder", "no BuildKit builders are configured (Manage Jenkins > System > BuildKit)");
         }
         String wanted = requested == null || requested.isBlank() ? defaultBuilder : requested.trim();
         List<String> names = builders.stream().map(BuilderConfig::getName).toList();
@@ -125,16 +125,16 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
             if (builders.size() == 1) {
                 return builders.iterator().next();
             }
-            throw new InvalidBuildSpecException(List.of(
-                    "builder: required, as no default builder is set (builders: " + String.join(", ", names) + ")"));
+            throw new InvalidRequestException("builder",
+                    "required, as no default builder is set (builders: " + String.join(", ", names) + ")");
         }
         for (BuilderConfig b : builders) {
             if (wanted.equals(b.getName())) {
                 return b;
             }
         }
-        throw new InvalidBuildSpecException(List.of("builder: no BuildKit builder named \"" + wanted + "\" (builders: "
-                + String.join(", ", names) + ")"));
+        throw new InvalidRequestException("builder", "no BuildKit builder named \"" + wanted + "\" (builders: "
+                + String.join(", ", names) + ")");
     }
 
     @Extension

@@ -1,12 +1,13 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.ResolvedCredentials;
 import io.jenkins.plugins.buildkit.client.SecretValue;
 import com.cloudbees.jenkins.plugins.sshcredentials.SSHUserPrivateKey;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import hudson.util.Secret;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ public final class CredentialResolver {
     }
 
     public static ResolvedCredentials resolve(List<BuildSecret> secrets, List<SshForward> ssh,
-            List<RegistryCredential> registries, CredentialLookup lookup) throws InvalidBuildSpecException, IOException {
+            List<RegistryCredential> registries, CredentialLookup lookup) throws InvalidRequestException, IOException {
         List<String> problems = new ArrayList<>();
         ResolvedCredentials out = new ResolvedCredentials();
         for (int i = 0; i < secrets.size(); i++) {
@@ -76,7 +77,7 @@ public final class CredentialResolver {
             }
         }
         if (!problems.isEmpty()) {
-            throw new InvalidBuildSpecException(problems);
+            throw new InvalidRequestException(problems.stream().map(BuildSpec.Problem::of).toList());
         }
         return out;
     }

@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
@@ -140,7 +141,7 @@ public final class DockerContainerDriverConfig extends DriverConfig {
      * not made yet is not made here: its first build makes it.
      */
     @Override
-    String probe(DriverSpec spec) throws IOException, InterruptedException {
+    String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
         Driver engine = spec.engine().create(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
         engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8), java.util.Map.of());

@@ -1,6 +1,8 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import io.jenkins.plugins.buildkit.client.CertificatePem;
 import io.jenkins.plugins.buildkit.client.SecretValue;
@@ -45,7 +47,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
     abstract List<Problem> problems();
 
     /** What "Test connection" reports: by default the daemon's version and platforms. */
-    String probe(DriverSpec spec) throws IOException, InterruptedException {
+    String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
         return BuilderInfo.inspect(spec.create(System.getenv())).describe();
     }
 
@@ -59,7 +61,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
         if (credentialsId != null && !credentialsId.isBlank()) {
             StandardCertificateCredentials c = lookup.find(credentialsId, StandardCertificateCredentials.class);
             if (c == null) {
-                throw new IOException("credentialsId: no certificate credential with id \"" + credentialsId + "\"");
+                throw new InvalidRequestException("credentialsId", "no certificate credential with id \"" + credentialsId + "\"");
             }
             // the Credentials plugin declares the password non-null; an empty one stands for none
             String password = c.getPassword().getPlainText();
@@ -106,7 +108,7 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
                 String name = builderName == null || builderName.isBlank() ? "connection-test" : builderName.trim();
                 DriverSpec spec = config.toSpec(name, null, null, List.of(), CredentialLookup.system());
                 return FormValidation.ok(config.probe(spec));
-            } catch (IOException e) {
+            } catch (IOException | BuildKitException e) {
                 return FormValidation.error(e.getMessage());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

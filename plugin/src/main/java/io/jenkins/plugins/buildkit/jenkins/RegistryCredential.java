@@ -24,7 +24,7 @@ public final class RegistryCredential extends CredentialEntry<RegistryCredential
     }
 
     @Extension
-    @Symbol("registryLogin")
+    @Symbol({"registryCredential", "registryLogin"})
     public static final class DescriptorImpl extends EntryDescriptor<RegistryCredential> {
         @Override
         List<Class<? extends StandardCredentials>> credentialTypes() {

@@ -76,7 +76,7 @@ public class AgentBuildIT {
     }
 
     @Test
-    public void pushesWithTheRegistryLoginReportsTheDigestAndMasksEverySecret() throws Exception {
+    public void pushesWithTheRegistryCredentialReportsTheDigestAndMasksEverySecret() throws Exception {
         BuildKitStep step = secretStep("");
         String image = env.registry + "/jenkins/agent-build:" + System.nanoTime();
         step.setTags(List.of(image));

@@ -10,7 +10,7 @@ import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.buildkit.build.BuildSpec;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.build.SolveRequests;
 import io.jenkins.plugins.buildkit.wire.control.SolveRequest;
@@ -113,8 +113,8 @@ public class BuildKitStepTest {
         assertEquals("npmrc", spec.secrets().get(0).id());
         assertEquals("npm-secret-value", new String(spec.secrets().get(0).value(), StandardCharsets.UTF_8));
         assertEquals("default", spec.sshSources().get(0).id());
-        assertEquals(1, spec.registryAuth().size());
-        assertEquals("ci", spec.registryAuth().get("registry.example.com").username());
+        assertEquals(1, spec.registryCredentials().size());
+        assertEquals("ci", spec.registryCredentials().get("registry.example.com").username());
         assertEquals("rawjson", step.progressMode().name().toLowerCase());
         assertEquals("local:shared", attrs.get("context:shared"));
         assertEquals("a directory context is taken from the workspace", "app", attrs.get("sharedkey:localdir:shared"));
@@ -169,7 +169,7 @@ public class BuildKitStepTest {
         try {
             r.run();
             fail("expected a refusal naming " + expected);
-        } catch (InvalidBuildSpecException e) {
+        } catch (InvalidRequestException e) {
             assertThat(e.getMessage(), containsString(expected));
         } catch (Exception e) {
             throw new AssertionError(e);
@@ -284,7 +284,7 @@ public class BuildKitStepTest {
             assertEquals("ci", BuilderConfig.select(builders, "ci", null).getName());
             assertEquals("arm", BuilderConfig.select(builders, "ci", "arm").getName());
             assertNotNull(BuilderConfig.select(builders.subList(0, 1), null, ""));
-        } catch (InvalidBuildSpecException e) {
+        } catch (InvalidRequestException e) {
             throw new AssertionError(e);
         }
     }

@@ -96,9 +96,9 @@ public class BuilderConnectionIT {
         }
     }
 
-    /** The registry login a build has also pulls its docker-container builder's image from that registry. */
+    /** The registry credential a build has also pulls its docker-container builder's image from that registry. */
     @Test
-    public void theBuildsRegistryLoginPullsTheBuildersPrivateImage() throws Exception {
+    public void theBuildsRegistryCredentialPullsTheBuildersPrivateImage() throws Exception {
         String local = System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local");
         String repo = env.registry + "/it/private-buildkit";
         String tag = "t" + System.nanoTime();

@@ -372,7 +372,7 @@ public class ConfigRoundTripTest {
                 + "context: 'app', file: 'app/Dockerfile', labels: [team: 'ci'], load: true, network: 'host', noCache: true, "
                 + "outputs: ['type=local,dest=out'], platforms: ['linux/amd64', 'linux/arm64'], progress: 'rawjson', "
                 + "provenance: 'mode=max', pull: true, push: true, "
-                + "registryCredentials: [registryLogin(credentialsId: 'registry-login', registry: 'registry.example.com')], "
+                + "registryCredentials: [registryCredential(credentialsId: 'registry-login', registry: 'registry.example.com')], "
                 + "sbom: 'true', secrets: [secret(credentialsId: 'npm-token', id: 'npmrc')], shmSize: '128m', "
                 + "ssh: [sshForward(credentialsId: 'git-key', id: 'default')], "
                 + "tags: ['registry.example.com/app:1.2.3', 'registry.example.com/app:latest'], target: 'release', "
@@ -385,6 +385,10 @@ public class ConfigRoundTripTest {
         r.assertEqualDataBoundBeans(step.getSecrets(), readme.getSecrets());
         r.assertEqualDataBoundBeans(step.getSsh(), readme.getSsh());
         r.assertEqualDataBoundBeans(step.getRegistryCredentials(), readme.getRegistryCredentials());
+        // scripts written before the entry's symbol was renamed still run
+        BuildKitStep older = (BuildKitStep) SnippetRoundTrip.evaluate(r, "buildkitBuild "
+                + "registryCredentials: [registryLogin(credentialsId: 'registry-login', registry: 'registry.example.com')]");
+        r.assertEqualDataBoundBeans(step.getRegistryCredentials(), older.getRegistryCredentials());
         assertEquals(List.of("registry.example.com/app:1.2.3"), readme.getTags());
         assertEquals(Map.of("VERSION", "1.5"), readme.getBuildArgs());
     }

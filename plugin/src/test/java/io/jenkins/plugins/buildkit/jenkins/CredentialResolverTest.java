@@ -11,8 +11,7 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
 
 import io.jenkins.plugins.buildkit.build.BuildSpec;
-import io.jenkins.plugins.buildkit.build.InvalidBuildSpecException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,7 +36,7 @@ public class CredentialResolverTest {
         FakeCredentials creds = new FakeCredentials().usernamePassword("hub", "ci-bot", "hub-password");
         ResolvedCredentials resolved = CredentialResolver.resolve(List.of(), List.of(),
                 List.of(new RegistryCredential("registry.example.com:5000", "hub")), creds);
-        Map<String, RegistryAuth> auth = apply(resolved).registryAuth();
+        Map<String, io.jenkins.plugins.buildkit.client.RegistryCredential> auth = apply(resolved).registryCredentials();
         assertEquals(1, auth.size());
         assertEquals("ci-bot", auth.get("registry.example.com:5000").username());
         assertEquals("hub-password", auth.get("registry.example.com:5000").secret());
@@ -106,12 +105,12 @@ public class CredentialResolverTest {
             CredentialResolver.resolve(List.of(new BuildSecret("a", "missing")), List.of(new SshForward(null, "token")),
                     List.of(new RegistryCredential("", "token"), new RegistryCredential("docker.io", null)), creds);
             fail();
-        } catch (InvalidBuildSpecException e) {
+        } catch (InvalidRequestException e) {
             assertEquals(List.of(
                     "secrets[0].credentialsId: no credentials with id \"missing\" are available to this build",
                     "ssh[0].credentialsId: \"token\" is a Secret text credential; expected an SSH Username with private key credential",
                     "registryCredentials[0].registry: required (a registry host such as registry.example.com or docker.io)",
-                    "registryCredentials[1].credentialsId: required"), e.problems());
+                    "registryCredentials[1].credentialsId: required"), e.problems().stream().map(Object::toString).toList());
         }
     }
 }

@@ -16,7 +16,7 @@ import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -96,7 +96,7 @@ public final class ContainerDriver implements Driver {
 
     /** Creates (if missing) and starts the container, then waits until BuildKit answers inside it. */
     @Override
-    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException, InterruptedException {
+    public void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials) throws BuildKitException, InterruptedException {
         // Two builds finding the builder missing at once must create one container between them.
         synchronized (BOOTSTRAP_LOCKS.computeIfAbsent(endpoint + "/" + containerName(), k -> new Object())) {
             try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
@@ -104,7 +104,7 @@ public final class ContainerDriver implements Driver {
                 InspectContainerResponse container = inspect(docker);
                 boolean created = false;
                 if (container == null) {
-                    new ImagePull(builderName, options.image).ensure(docker, log, registryAuth);
+                    new ImagePull(builderName, options.image).ensure(docker, log, registryCredentials);
                     log.println("builder " + builderName + ": creating container " + containerName());
                     created = create(docker);
                     container = awaitInspectable(docker);

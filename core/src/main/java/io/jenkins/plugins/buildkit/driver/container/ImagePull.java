@@ -3,7 +3,7 @@ package io.jenkins.plugins.buildkit.driver.container;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.NotFoundException;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
 import java.io.PrintStream;
 import java.util.Map;
@@ -19,20 +19,20 @@ final class ImagePull {
     }
 
     /**
-     * The registry the BuildKit image comes from, as {@link RegistryAuth#hostKey} names it: the first
+     * The registry the BuildKit image comes from, as {@link RegistryCredential#hostKey} names it: the first
      * path component when it looks like a host, else Docker Hub.
      */
     String imageRegistry() {
         int slash = image.indexOf('/');
         String first = slash < 0 ? "" : image.substring(0, slash);
         boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return host ? RegistryAuth.hostKey(first) : "docker.io";
+        return host ? RegistryCredential.hostKey(first) : "docker.io";
     }
 
     /** The build's login for the registry of the BuildKit image, or null: the image is pulled anonymously. */
-    private RegistryAuth pullAuth(Map<String, RegistryAuth> registryAuth) {
+    private RegistryCredential pullCredential(Map<String, RegistryCredential> registryCredentials) {
         String registry = imageRegistry();
-        return registryAuth.entrySet().stream().filter(e -> RegistryAuth.hostKey(e.getKey()).equals(registry))
+        return registryCredentials.entrySet().stream().filter(e -> RegistryCredential.hostKey(e.getKey()).equals(registry))
                 .map(Map.Entry::getValue).findFirst().orElse(null);
     }
 
@@ -77,17 +77,17 @@ final class ImagePull {
     }
 
     /** Pulls the image unless the engine has it, with the build's login for its registry if there is one. */
-    void ensure(DockerClient docker, PrintStream log, Map<String, RegistryAuth> registryAuth) throws InterruptedException, BuildKitException {
-        RegistryAuth pullAuth = pullAuth(registryAuth);
+    void ensure(DockerClient docker, PrintStream log, Map<String, RegistryCredential> registryCredentials) throws InterruptedException, BuildKitException {
+        RegistryCredential pullCredential = pullCredential(registryCredentials);
         try {
             docker.inspectImageCmd(image).exec();
         } catch (NotFoundException missing) {
             log.println("builder " + builderName + ": pulling " + image);
             try {
                 com.github.dockerjava.api.command.PullImageCmd pull = docker.pullImageCmd(image);
-                if (pullAuth != null) {
+                if (pullCredential != null) {
                     pull.withAuthConfig(new com.github.dockerjava.api.model.AuthConfig()
-                            .withUsername(pullAuth.username()).withPassword(pullAuth.secret()));
+                            .withUsername(pullCredential.username()).withPassword(pullCredential.secret()));
                 }
                 pull.exec(new PullProgress(log)).awaitCompletion();
             } catch (RuntimeException e) {

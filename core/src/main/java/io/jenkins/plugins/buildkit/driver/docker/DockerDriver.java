@@ -6,7 +6,7 @@ import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
@@ -52,7 +52,7 @@ public final class DockerDriver implements Driver {
     }
 
     @Override
-    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException {
+    public void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials) throws BuildKitException {
         try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
             Version v = engine.requireBuildKit();
             log.println("builder " + builderName + ": Docker Engine " + v.getVersion() + " (API " + v.getApiVersion() + ") at " + endpoint);
@@ -117,7 +117,7 @@ public final class DockerDriver implements Driver {
         }
         try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
             for (String tag : spec.tags()) {
-                String digest = EnginePush.push(engine, tag, spec.registryAuth());
+                String digest = EnginePush.push(engine, tag, spec.registryCredentials());
                 if (digest != null) {
                     response.put("containerimage.digest", digest);
                 }

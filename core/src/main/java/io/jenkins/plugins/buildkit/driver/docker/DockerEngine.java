@@ -39,10 +39,10 @@ public final class DockerEngine implements Closeable {
     private final Duration timeout;
     private final DockerClient docker;
 
-    public DockerEngine(DockerEndpoint endpoint, Duration timeout) throws BuildKitException {
+    public DockerEngine(DockerEndpoint endpoint, Duration timeout) {
         this.endpoint = endpoint;
         this.timeout = timeout;
-        SSLConfig ssl = endpoint.tls() == null ? null : () -> sslContext();
+        SSLConfig ssl = endpoint.tls() == null ? null : () -> endpoint.tls().sslContext();
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.uri())
                 .withDockerTlsVerify(endpoint.tls() != null)
@@ -57,13 +57,6 @@ public final class DockerEngine implements Closeable {
         this.docker = DockerClientImpl.getInstance(config, http);
     }
 
-    private SSLContext sslContext() {
-        try {
-            return endpoint.tls().sslContext();
-        } catch (BuildKitException e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-    }
 
     public DockerEndpoint endpoint() {
         return endpoint;
@@ -213,7 +206,7 @@ public final class DockerEngine implements Closeable {
         if (endpoint.tls() != null) {
             // Layered with the host name, so that it goes out as SNI and the engine's certificate must
             // name it, as docker-java's own calls check.
-            SSLSocket ssl = (SSLSocket) sslContext().getSocketFactory().createSocket(socket, endpoint.host(), endpoint.port(), true);
+            SSLSocket ssl = (SSLSocket) endpoint.tls().sslContext().getSocketFactory().createSocket(socket, endpoint.host(), endpoint.port(), true);
             javax.net.ssl.SSLParameters params = ssl.getSSLParameters();
             params.setEndpointIdentificationAlgorithm("HTTPS");
             ssl.setSSLParameters(params);

@@ -4,7 +4,7 @@ import com.github.dockerjava.api.async.ResultCallback;
 import com.github.dockerjava.api.model.AuthConfig;
 import com.github.dockerjava.api.model.PushResponseItem;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import java.util.Map;
 
 /**
@@ -16,12 +16,12 @@ final class EnginePush {
     }
 
     /** Pushes {@code tag} and returns the manifest digest the registry now holds. */
-    static String push(DockerEngine engine, String tag, Map<String, RegistryAuth> credentials) throws BuildKitException, InterruptedException {
+    static String push(DockerEngine engine, String tag, Map<String, RegistryCredential> credentials) throws BuildKitException, InterruptedException {
         String registry = registryOf(tag);
         AuthConfig auth = new AuthConfig().withRegistryAddress(registry);
-        RegistryAuth given = null;
-        for (Map.Entry<String, RegistryAuth> e : credentials.entrySet()) {
-            if (RegistryAuth.hostKey(e.getKey()).equals(RegistryAuth.hostKey(registry))) {
+        RegistryCredential given = null;
+        for (Map.Entry<String, RegistryCredential> e : credentials.entrySet()) {
+            if (RegistryCredential.hostKey(e.getKey()).equals(RegistryCredential.hostKey(registry))) {
                 given = e.getValue();
             }
         }

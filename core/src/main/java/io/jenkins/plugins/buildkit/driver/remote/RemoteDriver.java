@@ -2,7 +2,7 @@ package io.jenkins.plugins.buildkit.driver.remote;
 
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
-import io.jenkins.plugins.buildkit.client.RegistryAuth;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -41,7 +41,7 @@ public final class RemoteDriver implements Driver {
     }
 
     @Override
-    public void bootstrap(PrintStream log, Map<String, RegistryAuth> registryAuth) throws BuildKitException {
+    public void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials) throws BuildKitException {
         try (BuildKitClient client = connect()) {
             log.println("builder " + builderName + ": connected to BuildKit "
                     + client.info().getBuildkitVersion().getVersion() + " at " + options.endpoint());

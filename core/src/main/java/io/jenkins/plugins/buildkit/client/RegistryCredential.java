@@ -4,13 +4,13 @@ import java.io.Serializable;
 import java.util.Locale;
 
 /** A username and password (or token) for one registry host; {@link #toString()} never shows the secret. */
-public final class RegistryAuth implements Serializable {
+public final class RegistryCredential implements Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String username;
     private final String secret;
 
-    public RegistryAuth(String username, String secret) {
+    public RegistryCredential(String username, String secret) {
         this.username = username == null ? "" : username;
         this.secret = secret == null ? "" : secret;
     }
@@ -45,6 +45,6 @@ public final class RegistryAuth implements Serializable {
 
     @Override
     public String toString() {
-        return "RegistryAuth[" + username + ", ****]";
+        return "RegistryCredential[" + username + ", ****]";
     }
 }

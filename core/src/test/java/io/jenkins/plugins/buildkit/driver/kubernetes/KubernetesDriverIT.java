@@ -1,0 +1,209 @@
+package io.jenkins.plugins.buildkit.driver.kubernetes;
+
+import io.jenkins.plugins.buildkit.it.ContextFixtures;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertThrows;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+import static org.junit.Assume.assumeTrue;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.PodSpec;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.SecretValue;
+import io.jenkins.plugins.buildkit.client.SolveResult;
+import io.jenkins.plugins.buildkit.driver.Driver;
+import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.driver.DriverKind;
+import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.progress.PlainRenderer;
+import io.jenkins.plugins.buildkit.progress.SecretMasker;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.TemporaryFolder;
+
+/** BuildKit pods made, used and removed on a real single-node Kubernetes (ci/k8s). */
+public class KubernetesDriverIT {
+    @Rule
+    public TemporaryFolder tmp = new TemporaryFolder();
+
+    private final String builder = "it-" + Long.toHexString(System.nanoTime());
+    private final ByteArrayOutputStream console = new ByteArrayOutputStream();
+    private String kubeconfig;
+    private KubernetesClient cluster;
+    private Driver driver;
+
+    @Before
+    public void setUp() throws Exception {
+        String path = System.getenv("BUILDKIT_TEST_KUBECONFIG");
+        if (path == null) {
+            if (System.getenv("CI") != null) {
+                fail("BUILDKIT_TEST_KUBECONFIG is not set: run the tests through ci/test.sh");
+            }
+            assumeTrue("no test cluster (bash ci/k8s/up.sh, then . /tmp/buildkit-k8s/env.sh)", false);
+        }
+        kubeconfig = Files.readString(Path.of(path));
+        cluster = new KubernetesClientBuilder().withConfig(ClusterAccess.fromKubeconfig(kubeconfig, "test")).build();
+    }
+
+    @After
+    public void cleanUp() throws Exception {
+        try {
+            if (driver != null) {
+                driver.remove(false, false);
+                assertTrue("rm left pods behind", cluster.pods().withLabel("app", builder).list().getItems().isEmpty());
+                assertNull(cluster.apps().deployments().withName(builder).get());
+                assertNull(cluster.configMaps().withName(builder + "-config").get());
+            }
+        } finally {
+            cluster.close();
+        }
+    }
+
+    private Driver driver(Map<String, String> extra, String buildkitdConfig) throws java.io.IOException {
+        Map<String, String> options = new HashMap<>();
+        options.put("image", System.getenv().getOrDefault("BUILDKIT_TEST_K8S_BUILDKIT_IMAGE", "docker.io/moby/buildkit:buildx-stable-1"));
+        options.putAll(extra);
+        driver = DriverKind.KUBERNETES.create(new DriverKind.Settings(builder, null, null, options, buildkitdConfig,
+                Map.of(), null, SecretValue.of(kubeconfig), null, List.of("linux/amd64")));
+        return driver;
+    }
+
+    private PrintStream log() {
+        return new PrintStream(console, true, StandardCharsets.UTF_8);
+    }
+
+    private SolveResult build(BuildSpec spec) throws Exception {
+        try {
+            return DriverBuild.run(driver, spec, new PlainRenderer(log(), SecretMasker.NONE), log());
+        } finally {
+            System.out.print(console.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    @Test
+    public void twoReplicasRunAStepExportItsFilesAndKeepAContextOnOnePod() throws Exception {
+        driver(Map.of("replicas", "2"), "debug = true\n");
+        driver.bootstrap(log(), Map.of());
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("created deployment default/" + builder));
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("created configmap default/" + builder + "-config"));
+        assertEquals(DriverStatus.RUNNING, driver.status());
+        List<String> pods = cluster.pods().withLabel("app", builder).list().getItems().stream()
+                .map(p -> p.getMetadata().getName()).toList();
+        assertEquals(2, pods.size());
+
+        Path ctx = tmp.newFolder("ctx").toPath();
+        ContextFixtures.addBusyboxRootfs(ctx, Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox")));
+        byte[] payload = new byte[300_000];
+        new java.util.Random(7).nextBytes(payload);
+        Files.write(ctx.resolve("payload.bin"), payload);
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch AS work\nCOPY rootfs/ /\nCOPY payload.bin /in/\n"
+                + "RUN mkdir /out && cp /in/payload.bin /out/\n"
+                + "FROM scratch\nCOPY --from=work /out/ /\n");
+        Path first = tmp.newFolder("first").toPath();
+        Path second = tmp.newFolder("second").toPath();
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + first).build());
+        int firstEnd = console.size();
+        build(BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + second).build());
+        String secondLog = console.toString(StandardCharsets.UTF_8).substring(firstEnd);
+
+        assertArrayEquals("the file the RUN step wrote came back byte for byte", payload, Files.readAllBytes(first.resolve("payload.bin")));
+        assertArrayEquals(payload, Files.readAllBytes(second.resolve("payload.bin")));
+        // Each pod has a cache of its own: only the pod that ran the RUN step has it cached.
+        assertTrue("sticky load balancing sends the same context to the same pod, whose cache has the RUN step:\n" + secondLog,
+                java.util.regex.Pattern.compile("#(\\d+) \\[work 3/3\\] RUN [^\n]*\n#\\1 CACHED").matcher(secondLog).find());
+    }
+
+    @Test
+    public void theOptionsLandOnTheObjects() throws Exception {
+        driver(Map.ofEntries(Map.entry("nodeselector", "kubernetes.io/hostname=localhost"),
+                Map.entry("tolerations", "key=ci,operator=Equal,value=yes,effect=NoSchedule;key=spot,operator=Exists"),
+                Map.entry("requests.cpu", "100m"), Map.entry("requests.memory", "64Mi"),
+                Map.entry("requests.ephemeral-storage", "100Mi"), Map.entry("limits.memory", "2Gi"),
+                Map.entry("labels", "team=ci,tier=build"), Map.entry("annotations", "owner=jenkins"),
+                Map.entry("serviceaccount", "default"), Map.entry("env.BUILDKIT_STEP_LOG_MAX_SIZE", "1048576"),
+                Map.entry("timeout", "90")), null);
+        driver.bootstrap(log(), Map.of());
+        Deployment d = cluster.apps().deployments().withName(builder).get();
+        assertEquals("ci", d.getMetadata().getLabels().get("team"));
+        assertEquals(builder, d.getMetadata().getLabels().get("app"));
+        assertEquals("jenkins", d.getMetadata().getAnnotations().get("owner"));
+        assertEquals("linux/amd64", d.getMetadata().getAnnotations().get("buildx.docker.com/platform"));
+        PodSpec pod = d.getSpec().getTemplate().getSpec();
+        assertEquals(Map.of("kubernetes.io/hostname", "localhost"), pod.getNodeSelector());
+        assertEquals(2, pod.getTolerations().size());
+        assertEquals("Exists", pod.getTolerations().get(1).getOperator());
+        assertEquals("default", pod.getServiceAccountName());
+        Container c = pod.getContainers().get(0);
+        assertEquals("buildkitd", c.getName());
+        assertTrue(c.getSecurityContext().getPrivileged());
+        assertEquals("100m", c.getResources().getRequests().get("cpu").toString());
+        assertEquals("ephemeral-storage is a request, where it was asked for", "100Mi",
+                c.getResources().getRequests().get("ephemeral-storage").toString());
+        assertEquals("2Gi", c.getResources().getLimits().get("memory").toString());
+        assertEquals("1048576", c.getEnv().stream().filter(e -> e.getName().equals("BUILDKIT_STEP_LOG_MAX_SIZE")).findFirst().orElseThrow().getValue());
+        assertEquals(List.of("buildctl", "debug", "workers"), c.getReadinessProbe().getExec().getCommand());
+        assertEquals("ready pods carry the template's labels", 1,
+                cluster.pods().withLabel("tier", "build").withLabel("app", builder).list().getItems().size());
+    }
+
+    @Test
+    public void podsThatNeverGetReadyFailWithinTheTimeoutShowingWhy() throws Exception {
+        driver(Map.of("schedulername", "no-such-scheduler", "timeout", "6"), null);
+        long start = System.nanoTime();
+        BuildKitException e = assertThrows(BuildKitException.class, () -> driver.bootstrap(log(), Map.of()));
+        long seconds = (System.nanoTime() - start) / 1_000_000_000L;
+        assertTrue("gave up after " + seconds + "s", seconds < 20);
+        assertThat(e.getMessage(), containsString("0/1 pods ready after 6s"));
+        assertThat(e.getMessage(), containsString("Pending"));
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("waiting for 0/1 pods ready"));
+    }
+
+    @Test
+    public void badOptionsAreRefusedNamingTheOptionBeforeAnythingIsMade() throws Exception {
+        Map<String, String> bad = Map.of("replicas", "zero", "requests.cpu", "lots", "loadbalance", "roundrobin",
+                "labels", "app=mine", "annotations", "buildx.docker.com/platform=linux/arm64", "tolerations", "operator=Maybe",
+                "rootless", "yes", "namespace", "Not_A_Namespace", "no-such-option", "1");
+        for (Map.Entry<String, String> option : bad.entrySet()) {
+            IllegalArgumentException e = assertThrows(option.toString(), IllegalArgumentException.class,
+                    () -> driver(Map.of(option.getKey(), option.getValue()), null));
+            assertThat(e.getMessage(), containsString(option.getKey()));
+        }
+        driver = null;
+        assertTrue(cluster.apps().deployments().list().getItems().stream().noneMatch(d -> d.getMetadata().getName().equals(builder)));
+    }
+
+    @Test
+    public void aWrongTokenIsAClearError() throws Exception {
+        String server = cluster.getConfiguration().getMasterUrl();
+        String ca = new String(java.util.Base64.getDecoder().decode(cluster.getConfiguration().getCaCertData() == null
+                ? java.util.Base64.getEncoder().encodeToString(Files.readAllBytes(Path.of(cluster.getConfiguration().getCaCertFile())))
+                : cluster.getConfiguration().getCaCertData()), StandardCharsets.US_ASCII);
+        Driver wrong = DriverKind.KUBERNETES.create(new DriverKind.Settings(builder, server,
+                new io.jenkins.plugins.buildkit.client.TlsConfig(ca, null, null, null), Map.of(), null, Map.of(), null, null,
+                SecretValue.of("not-a-token"), List.of()));
+        BuildKitException e = assertThrows(BuildKitException.class, () -> wrong.bootstrap(log(), Map.of()));
+        assertThat(e.getMessage(), containsString(builder));
+        assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT), containsString("unauthorized"));
+    }
+}
