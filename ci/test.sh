@@ -1,12 +1,19 @@
 #!/usr/bin/env bash
 # The project's test command: starts the real test environment (buildkitd with mutual TLS and a
-# TLS registry with htpasswd, on loopback), runs every test against it, and stops it, pass or fail.
+# TLS registry with htpasswd, on loopback, and a single-node Kubernetes), runs every test against it,
+# and stops it, pass or fail.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$ROOT"
 export BUILDKIT_TEST_ENV_DIR="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
-trap 'bash "$ROOT/ci/test-env.sh" stop' EXIT
+trap 'bash "$ROOT/ci/k8s/down.sh" || true; bash "$ROOT/ci/test-env.sh" stop' EXIT
 bash "$ROOT/ci/test-env.sh" start
+# the kubernetes driver's tests run on a real single-node cluster (built once, cached by version;
+# it takes the buildkitd binaries that test-env.sh built)
+bash "$ROOT/ci/k8s/build.sh"
+bash "$ROOT/ci/k8s/up.sh"
+# shellcheck disable=SC1091
+. "${BUILDKIT_K8S_STATE:-/tmp/buildkit-k8s}/env.sh"
 # the acceptance test drives a real browser
 bash "$ROOT/ci/acceptance-deps.sh"
 # shellcheck disable=SC1091
