@@ -206,4 +206,41 @@ public class KubernetesDriverIT {
         assertThat(e.getMessage(), containsString(builder));
         assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT), containsString("unauthorized"));
     }
+
+    /** The command line makes, uses, inspects and removes a kubernetes builder as buildx would. */
+    @Test
+    public void theCommandLineBuildsInspectsAndRemovesAKubernetesBuilder() throws Exception {
+        Path ctx = tmp.newFolder("cli-ctx").toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
+        ContextFixtures.write(ctx.resolve("hello.txt"), "hello from a pod\n");
+        Path out = tmp.newFolder("cli-out").toPath();
+        String kubeconfigPath = System.getenv("BUILDKIT_TEST_KUBECONFIG");
+        String image = "image=" + System.getenv().getOrDefault("BUILDKIT_TEST_K8S_BUILDKIT_IMAGE", "docker.io/moby/buildkit:buildx-stable-1");
+        try {
+            String built = cli("build", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image,
+                    "--progress", "plain", "-o", "type=local,dest=" + out, ctx.toString());
+            assertThat(built, containsString("using kubernetes driver"));
+            assertEquals("hello from a pod\n", Files.readString(out.resolve("hello.txt")));
+            assertThat(cli("inspect", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image),
+                    containsString("running"));
+        } finally {
+            cli("rm", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image);
+        }
+        assertNull(cluster.apps().deployments().withName(builder).get());
+        assertTrue(cluster.pods().withLabel("app", builder).list().getItems().isEmpty());
+    }
+
+    /** Runs buildkit-cli.jar; returns its stdout and stderr, failing on a non-zero exit. */
+    private String cli(String... args) throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"), "-jar",
+                System.getProperty("buildkit.cli.jar", "target/buildkit-cli.jar")));
+        cmd.addAll(List.of(args));
+        Path output = tmp.newFile().toPath();
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        assertTrue("the CLI finished", p.waitFor(300, java.util.concurrent.TimeUnit.SECONDS));
+        String text = Files.readString(output);
+        System.out.println("$ buildkit " + String.join(" ", args) + "\n" + text);
+        assertEquals(text, 0, p.exitValue());
+        return text;
+    }
 }
