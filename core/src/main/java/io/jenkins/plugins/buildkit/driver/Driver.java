@@ -47,6 +47,14 @@ public interface Driver {
         return connect();
     }
 
+    /**
+     * What the driver can tell of its builder without making or starting anything (a "Test connection"
+     * button), or null when a connection to the daemon is the only report it has.
+     */
+    default String probe() throws BuildKitException, InterruptedException {
+        return null;
+    }
+
     /** Values the console must never show, such as a kubeconfig or a token the driver was given. */
     default List<String> valuesToMask() {
         return List.of();

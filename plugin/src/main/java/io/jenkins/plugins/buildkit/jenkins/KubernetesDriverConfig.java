@@ -7,6 +7,7 @@ import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
+import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.driver.DriverKind;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
@@ -141,6 +142,12 @@ public final class KubernetesDriverConfig extends DriverConfig {
             token = SecretValue.of(text.getSecret().getPlainText());
         }
         return spec.withClusterAccess(kubeconfig, token);
+    }
+
+    /** The cluster's version and the builder's pods; unlike a build, it makes nothing. */
+    @Override
+    String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
+        return spec.create(System.getenv()).probe();
     }
 
     @Extension

@@ -74,6 +74,7 @@ public class KubernetesBuildIT {
                 + "buildkitBuild context: 'app', noCache: true, outputs: ['type=local,dest=out'],"
                 + " secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']]\n"
                 + "}", true));
+        assertThat("Test connection makes nothing", testConnection(), containsString("does not exist yet"));
         WorkflowRun run = r.buildAndAssertSuccess(job);
         String log = JenkinsRule.getLog(run);
         System.out.print(log);
@@ -83,5 +84,15 @@ public class KubernetesBuildIT {
         assertThat(log, not(containsString(SECRET)));
         assertEquals("the RUN step's file landed in the agent's workspace", SECRET,
                 agent.getWorkspaceFor(job).child("out/seen").readToString());
+        assertThat(testConnection(), containsString("1/1 pods ready; pod " + builderName + "-"));
+    }
+
+    /** The builder form's "Test connection", as an administrator presses it. */
+    private String testConnection() {
+        hudson.util.FormValidation result = r.jenkins.getDescriptorByType(KubernetesDriverConfig.DescriptorImpl.class)
+                .doTestConnection(KUBECONFIG, null, null, null, null, "loadbalance=sticky\ntimeout=90", builderName);
+        assertEquals(result.renderHtml(), hudson.util.FormValidation.Kind.OK, result.kind);
+        assertThat(result.getMessage(), containsString("Kubernetes v1."));
+        return result.getMessage();
     }
 }

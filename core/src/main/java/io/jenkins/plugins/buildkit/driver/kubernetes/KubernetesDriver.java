@@ -205,6 +205,30 @@ public final class KubernetesDriver implements Driver {
         return report.toString();
     }
 
+    /** The API server's version, and the builder's workload and pods if they exist; nothing is made. */
+    @Override
+    public String probe() throws BuildKitException {
+        try (KubernetesClient k = client()) {
+            StringBuilder report = new StringBuilder("Kubernetes ").append(k.getKubernetesVersion().getGitVersion())
+                    .append(" at ").append(k.getMasterUrl()).append("; ");
+            HasMetadata w = workload(k);
+            String kind = manifest.stateful() ? "statefulset " : "deployment ";
+            if (w == null) {
+                return report.append(kind).append(k.getNamespace()).append('/').append(manifest.name)
+                        .append(" does not exist yet: the builder's first build creates it").toString();
+            }
+            report.append(kind).append(k.getNamespace()).append('/').append(manifest.name).append(": ")
+                    .append(readyReplicas(w)).append('/').append(options.replicas).append(" pods ready");
+            for (Pod pod : k.pods().withLabels(manifest.labels()).list().getItems()) {
+                report.append("; pod ").append(pod.getMetadata().getName()).append(' ')
+                        .append(pod.getStatus() == null ? "?" : pod.getStatus().getPhase());
+            }
+            return report.toString();
+        } catch (KubernetesClientException e) {
+            throw failure("cannot reach the cluster", e);
+        }
+    }
+
     @Override
     public DriverStatus status() throws BuildKitException {
         try (KubernetesClient k = client()) {
