@@ -131,7 +131,7 @@ public class KubernetesDriverIT {
         assertArrayEquals(payload, Files.readAllBytes(second.resolve("payload.bin")));
         // Each pod has a cache of its own: only the pod that ran the RUN step has it cached.
         assertTrue("sticky load balancing sends the same context to the same pod, whose cache has the RUN step:\n" + secondLog,
-                java.util.regex.Pattern.compile("#(\\d+) \\[work 3/3\\] RUN [^\n]*\n#\\1 CACHED").matcher(secondLog).find());
+                cachedRun("work 3/3", secondLog));
     }
 
     @Test
@@ -207,6 +207,48 @@ public class KubernetesDriverIT {
         assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT), containsString("unauthorized"));
     }
 
+    /**
+     * With a volume claim the builder is a StatefulSet whose cache outlives {@code rm} with the state
+     * kept. The cluster has no provisioner, so the test offers a hostPath volume for the claim to bind.
+     */
+    @Test
+    public void aStatefulSetKeepsItsCacheAcrossRmWithTheStateKept() throws Exception {
+        String volume = builder + "-pv";
+        Path hostDir = tmp.newFolder("pv").toPath();
+        cluster.persistentVolumes().resource(new io.fabric8.kubernetes.api.model.PersistentVolumeBuilder()
+                .withNewMetadata().withName(volume).endMetadata().withNewSpec()
+                .addToCapacity("storage", new io.fabric8.kubernetes.api.model.Quantity("1Gi")).withAccessModes("ReadWriteOnce")
+                .withStorageClassName("").withNewHostPath().withPath(hostDir.toString()).withType("DirectoryOrCreate").endHostPath()
+                .endSpec().build()).create();
+        try {
+            driver(Map.of("persistent-volume-claim.requests.storage", "1Gi"), null);
+            driver.bootstrap(log(), Map.of());
+            assertThat(console.toString(StandardCharsets.UTF_8), containsString("created statefulset default/" + builder));
+            Path ctx = tmp.newFolder("pvc-ctx").toPath();
+            ContextFixtures.addBusyboxRootfs(ctx, Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox")));
+            ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN echo " + builder + " > /made\n");
+            build(BuildSpec.builder().context(ctx.toString()).output("type=cacheonly").build());
+
+            driver.remove(true, false);
+            assertTrue("the claim is kept with the state", cluster.persistentVolumeClaims().list().getItems().stream()
+                    .anyMatch(c -> c.getMetadata().getName().equals("buildkitd-" + builder + "-0")));
+            int mark = console.size();
+            driver.bootstrap(log(), Map.of());
+            build(BuildSpec.builder().context(ctx.toString()).output("type=cacheonly").build());
+            String again = console.toString(StandardCharsets.UTF_8).substring(mark);
+            assertTrue("the re-created pod found the RUN step in its kept cache:\n" + again,
+                    cachedRun("2/2", again));
+        } finally {
+            if (driver != null) {
+                driver.remove(false, false);
+                driver = null;
+            }
+            assertTrue("rm without keeping the state deletes the claim", cluster.persistentVolumeClaims().list().getItems().stream()
+                    .noneMatch(c -> c.getMetadata().getName().startsWith("buildkitd-" + builder)));
+            cluster.persistentVolumes().withName(volume).delete();
+        }
+    }
+
     /** The command line makes, uses, inspects and removes a kubernetes builder as buildx would. */
     @Test
     public void theCommandLineBuildsInspectsAndRemovesAKubernetesBuilder() throws Exception {
@@ -228,6 +270,12 @@ public class KubernetesDriverIT {
         }
         assertNull(cluster.apps().deployments().withName(builder).get());
         assertTrue(cluster.pods().withLabel("app", builder).list().getItems().isEmpty());
+    }
+
+    /** Whether the plain progress shows the RUN step numbered {@code step} as taken from the cache. */
+    private static boolean cachedRun(String step, String progress) {
+        return java.util.regex.Pattern.compile("#(\\d+) \\[" + java.util.regex.Pattern.quote(step) + "\\] RUN .*#\\1 CACHED",
+                java.util.regex.Pattern.DOTALL).matcher(progress).find();
     }
 
     /** Runs buildkit-cli.jar; returns its stdout and stderr, failing on a non-zero exit. */
