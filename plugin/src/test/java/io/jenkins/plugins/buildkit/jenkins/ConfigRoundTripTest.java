@@ -73,12 +73,23 @@ public class ConfigRoundTripTest {
         files.setCertPath("/etc/buildkit/client.pem");
         files.setKeyPath("/etc/buildkit/client-key.pem");
         BuilderConfig agentFiles = new BuilderConfig("agent-files", files);
-        return List.of(engine, local, shared, agentFiles);
+        KubernetesDriverConfig kubernetes = new KubernetesDriverConfig();
+        kubernetes.setServerUrl("https://kubernetes.example.com:6443");
+        kubernetes.setTokenCredentialsId("cluster-token");
+        kubernetes.setCaCertificate(CA);
+        kubernetes.setNamespace("ci");
+        kubernetes.setImage("moby/buildkit:v0.34.2");
+        kubernetes.setReplicas("3");
+        kubernetes.setOptions("requests.cpu=1\nloadbalance=random");
+        BuilderConfig pods = new BuilderConfig("pods", kubernetes);
+        pods.setBuildkitdConfig("debug = true");
+        return List.of(engine, local, shared, agentFiles, pods);
     }
 
     static void configureEveryDriver() throws Exception {
         StoredCredentials.certificate("engine-cert");
         StoredCredentials.certificate("buildkit-client-cert");
+        StoredCredentials.secretText("cluster-token", "a-token");
         BuildKitGlobalConfiguration config = BuildKitGlobalConfiguration.get();
         List<BuilderConfig> builders = everyDriverEveryField();
         assertEquals("the fixture itself is valid", List.of(), BuildKitGlobalConfiguration.problems(builders, "shared"));
@@ -119,6 +130,15 @@ public class ConfigRoundTripTest {
                 assertEquals(who + "env", normalize(d.getEnv()), normalize(b.getEnv()));
                 assertEquals(who + "defaultLoad", d.isDefaultLoad(), b.isDefaultLoad());
                 assertEquals(who + "privileged", d.isPrivileged(), b.isPrivileged());
+            } else if (e.getDriver() instanceof KubernetesDriverConfig d) {
+                KubernetesDriverConfig b = (KubernetesDriverConfig) a.getDriver();
+                assertEquals(who + "kubeconfigCredentialsId", d.getKubeconfigCredentialsId(), b.getKubeconfigCredentialsId());
+                assertEquals(who + "serverUrl", d.getServerUrl(), b.getServerUrl());
+                assertEquals(who + "tokenCredentialsId", d.getTokenCredentialsId(), b.getTokenCredentialsId());
+                assertEquals(who + "namespace", d.getNamespace(), b.getNamespace());
+                assertEquals(who + "image", d.getImage(), b.getImage());
+                assertEquals(who + "replicas", d.getReplicas(), b.getReplicas());
+                assertEquals(who + "options", normalize(d.getOptions()), normalize(b.getOptions()));
             } else {
                 RemoteDriverConfig d = (RemoteDriverConfig) e.getDriver();
                 RemoteDriverConfig b = (RemoteDriverConfig) a.getDriver();

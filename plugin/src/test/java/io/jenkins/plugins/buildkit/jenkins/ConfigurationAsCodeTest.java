@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
@@ -108,7 +109,7 @@ public class ConfigurationAsCodeTest {
         BuildKitGlobalConfiguration config = BuildKitGlobalConfiguration.get();
         assertEquals("shared", config.getDefaultBuilder());
         List<BuilderConfig> builders = config.getBuilders();
-        assertEquals(List.of("shared", "local", "engine"), builders.stream().map(BuilderConfig::getName).toList());
+        assertEquals(List.of("shared", "local", "engine", "pods"), builders.stream().map(BuilderConfig::getName).toList());
 
         RemoteDriverConfig remote = (RemoteDriverConfig) builders.get(0).getDriver();
         assertEquals("tcp://buildkitd.example.com:1234", remote.getEndpoint());
@@ -132,6 +133,12 @@ public class ConfigurationAsCodeTest {
         assertNull(docker.getEndpoint());
         assertNull(docker.getCredentialsId());
 
+        KubernetesDriverConfig kubernetes = (KubernetesDriverConfig) builders.get(3).getDriver();
+        assertEquals("build-cluster-kubeconfig", kubernetes.getKubeconfigCredentialsId());
+        assertEquals("ci", kubernetes.getNamespace());
+        assertEquals("2", kubernetes.getReplicas());
+        assertThat(kubernetes.getOptions(), org.hamcrest.CoreMatchers.containsString("loadbalance=sticky"));
+
         // JCasC does not go through the form's checks: the example must pass them on its own
         assertEquals(List.of(), BuildKitGlobalConfiguration.problems(builders, config.getDefaultBuilder()));
         // and a build can pick its builder from it (no credential is read to pick one)
@@ -152,7 +159,7 @@ public class ConfigurationAsCodeTest {
         BuildKitGlobalConfiguration config = BuildKitGlobalConfiguration.get();
         List<BuilderConfig> expected = ConfigRoundTripTest.everyDriverEveryField();
         List<BuilderConfig> actual = config.getBuilders();
-        assertEquals(4, actual.size());
+        assertEquals(5, actual.size());
         // same fields as the form test's fixture, but for the CA text, which names its builder here
         for (int i = 0; i < actual.size(); i++) {
             BuilderConfig builder = actual.get(i);

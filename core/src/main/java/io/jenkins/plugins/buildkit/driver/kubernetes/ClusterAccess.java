@@ -105,6 +105,17 @@ record ClusterAccess(SecretValue kubeconfig, String server, SecretValue token, S
         java.util.List<String> out = new java.util.ArrayList<>();
         if (kubeconfig != null) {
             out.add(kubeconfig.text());
+            // A log could only ever quote pieces of it: the key, the token, the password.
+            try {
+                Config parsed = Config.fromKubeconfig(kubeconfig.text());
+                for (String piece : new String[] {parsed.getClientKeyData(), parsed.getOauthToken(), parsed.getPassword()}) {
+                    if (piece != null && !piece.isBlank()) {
+                        out.add(piece);
+                    }
+                }
+            } catch (RuntimeException unreadable) {
+                // config() reports it when the driver is used
+            }
         }
         if (token != null) {
             out.add(token.text());
