@@ -21,6 +21,12 @@ public class InvalidRequestException extends IllegalArgumentException {
         this(List.of(new BuildSpec.Problem(field, message)));
     }
 
+    /** One problem, told in words of the caller's own ({@code message}) rather than as "field: message". */
+    public InvalidRequestException(BuildSpec.Problem problem, String message) {
+        super(message);
+        this.problems = List.of(problem);
+    }
+
     private static String describe(List<BuildSpec.Problem> problems) {
         List<String> lines = problems.stream().map(BuildSpec.Problem::toString).toList();
         return lines.size() == 1 ? "invalid build request: " + lines.get(0)

@@ -8,8 +8,12 @@ public final class UnsupportedFeatureException extends InvalidRequestException {
 
     public UnsupportedFeatureException(String builder, String driver, DriverFeature feature, String detail,
             String suggestedDriver) {
-        super(feature.field(), "builder \"" + builder + "\" (driver " + driver + ") does not support " + feature.description()
+        this(feature.field(), "builder \"" + builder + "\" (driver " + driver + ") does not support " + feature.description()
                 + (detail == null ? "" : " (" + detail + ")")
                 + "; use a builder with the " + suggestedDriver + " driver instead");
+    }
+
+    private UnsupportedFeatureException(String field, String message) {
+        super(new io.jenkins.plugins.buildkit.build.BuildSpec.Problem(field, message), message);
     }
 }

@@ -7,6 +7,7 @@ import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import io.jenkins.plugins.buildkit.client.CertificatePem;
 import io.jenkins.plugins.buildkit.client.SecretValue;
 import com.cloudbees.plugins.credentials.common.StandardCertificateCredentials;
+import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import hudson.model.AbstractDescribableImpl;
 import hudson.model.Descriptor;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
@@ -120,13 +121,16 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
 
         /** Certificate credentials at the root of Jenkins, for the administrator who configures builders. */
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {
+            return rootCredentials(credentialsId, StandardCertificateCredentials.class);
+        }
+
+        /** Credentials of one type at the root of Jenkins; others than administrators see only the current id. */
+        static ListBoxModel rootCredentials(String current, Class<? extends StandardCredentials> type) {
             if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                ListBoxModel current = new ListBoxModel();
-                current.add(credentialsId == null ? "" : credentialsId, credentialsId == null ? "" : credentialsId);
-                return current;
+                String id = current == null ? "" : current;
+                return new ListBoxModel(new ListBoxModel.Option(id, id));
             }
-            return new StandardListBoxModel().includeEmptyValue()
-                    .includeAs(ACL.SYSTEM2, Jenkins.get(), StandardCertificateCredentials.class);
+            return new StandardListBoxModel().includeEmptyValue().includeAs(ACL.SYSTEM2, Jenkins.get(), type);
         }
 
         public FormValidation doCheckCaCertificate(@QueryParameter String value) {

@@ -1,8 +1,6 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
-import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import hudson.Extension;
-import hudson.security.ACL;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
@@ -19,7 +17,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.jenkinsci.Symbol;
 import org.jenkinsci.plugins.plaincredentials.FileCredentials;
 import org.jenkinsci.plugins.plaincredentials.StringCredentials;
@@ -104,11 +101,12 @@ public final class KubernetesDriverConfig extends DriverConfig {
         }
         try {
             KubernetesDriverOptions.parse(driverOptions(null));
+        } catch (InvalidRequestException e) {
+            // the form's own fields show their problems; every other option is a line of "options"
+            String option = e.problems().get(0).field();
+            problems.add(new Problem(java.util.Set.of("namespace", "image", "replicas").contains(option) ? option : "options", e.getMessage()));
         } catch (IllegalArgumentException e) {
-            String message = e.getMessage();
-            String field = message.contains("option namespace:") ? "namespace" : message.contains("option image:") ? "image"
-                    : message.contains("option replicas:") ? "replicas" : "options";
-            problems.add(new Problem(field, message));
+            problems.add(new Problem("options", e.getMessage()));
         }
         return problems;
     }
@@ -164,13 +162,6 @@ public final class KubernetesDriverConfig extends DriverConfig {
 
         public ListBoxModel doFillTokenCredentialsIdItems(@QueryParameter String tokenCredentialsId) {
             return rootCredentials(tokenCredentialsId, StringCredentials.class);
-        }
-
-        private static ListBoxModel rootCredentials(String current, Class<? extends com.cloudbees.plugins.credentials.common.StandardCredentials> type) {
-            if (!Jenkins.get().hasPermission(Jenkins.ADMINISTER)) {
-                return new ListBoxModel(new ListBoxModel.Option(current == null ? "" : current));
-            }
-            return new StandardListBoxModel().includeEmptyValue().includeAs(ACL.SYSTEM2, Jenkins.get(), type);
         }
 
         public FormValidation doCheckOptions(@QueryParameter String value) {

@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildkit.driver.kubernetes;
 
+import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -118,15 +120,18 @@ public final class KubernetesDriverOptions implements Serializable {
             } else if (KNOWN.contains(k)) {
                 known.put(k, e.getValue() == null ? "" : e.getValue());
             } else {
-                throw new IllegalArgumentException("unknown driver option \"" + k + "\" for the kubernetes driver (known: "
-                        + String.join(", ", new TreeSet<>(KNOWN)) + ", env.NAME)");
+                String message = "unknown driver option \"" + k + "\" for the kubernetes driver (known: "
+                        + String.join(", ", new TreeSet<>(KNOWN)) + ", env.NAME)";
+                throw new InvalidRequestException(new BuildSpec.Problem("options", message), message);
             }
         }
         return new KubernetesDriverOptions(known, env);
     }
 
-    private static IllegalArgumentException bad(String option, String value, String why) {
-        return new IllegalArgumentException("driver option " + option + ": \"" + value + "\" " + why);
+    /** A wrong value: its problem names the option, so that a form can show it at the option's field. */
+    private static InvalidRequestException bad(String option, String value, String why) {
+        String message = "\"" + value + "\" " + why;
+        return new InvalidRequestException(new BuildSpec.Problem(option, message), "driver option " + option + ": " + message);
     }
 
     private static boolean bool(Map<String, String> o, String key, boolean dflt) {
