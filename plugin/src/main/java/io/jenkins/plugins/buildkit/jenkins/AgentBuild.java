@@ -75,6 +75,9 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
         try {
             BuildSpec spec = spec(options, workspace, credentials, driver.platforms());
             Driver d = driver.create(env);
+            // what only the made driver knows it must hide (the pieces of a kubeconfig)
+            masked.addAll(d.valuesToMask());
+            masker = new SecretMasker(masked);
             long start = System.nanoTime();
             // The builder's own log (an image pulled, a container made) is masked as the progress is.
             PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);

@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
@@ -78,9 +80,8 @@ public final class KubernetesDriver implements Driver {
 
     @Override
     public Set<DriverFeature> features() {
-        Set<DriverFeature> f = EnumSet.of(DriverFeature.CACHE_EXPORT, DriverFeature.TARBALL_OUTPUTS,
-                DriverFeature.MULTI_PLATFORM, DriverFeature.ATTESTATIONS, DriverFeature.BUILDKIT_CONFIG, DriverFeature.OWN_DAEMON);
-        return f;
+        return EnumSet.of(DriverFeature.CACHE_EXPORT, DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM,
+                DriverFeature.ATTESTATIONS, DriverFeature.BUILDKIT_CONFIG, DriverFeature.OWN_DAEMON);
     }
 
     @Override
@@ -113,9 +114,12 @@ public final class KubernetesDriver implements Driver {
     }
 
     private static int readyReplicas(HasMetadata workload) {
-        Integer ready = workload instanceof io.fabric8.kubernetes.api.model.apps.Deployment d ? d.getStatus() == null ? null : d.getStatus().getReadyReplicas()
-                : ((io.fabric8.kubernetes.api.model.apps.StatefulSet) workload).getStatus() == null ? null
-                : ((io.fabric8.kubernetes.api.model.apps.StatefulSet) workload).getStatus().getReadyReplicas();
+        Integer ready = null;
+        if (workload instanceof Deployment d && d.getStatus() != null) {
+            ready = d.getStatus().getReadyReplicas();
+        } else if (workload instanceof StatefulSet s && s.getStatus() != null) {
+            ready = s.getStatus().getReadyReplicas();
+        }
         return ready == null ? 0 : ready;
     }
 
@@ -180,11 +184,10 @@ public final class KubernetesDriver implements Driver {
             for (Pod pod : pods) {
                 String name = pod.getMetadata().getName();
                 report.append("\n  pod ").append(name).append(": ").append(pod.getStatus() == null ? "?" : pod.getStatus().getPhase());
-                k.v1().events().withField("involvedObject.name", name).list().getItems().stream()
-                        .sorted(Comparator.comparing(e -> String.valueOf(e.getLastTimestamp())))
-                        .skip(Math.max(0, k.v1().events().withField("involvedObject.name", name).list().getItems().size() - 5))
-                        .forEach((Event e) -> report.append("\n    ").append(e.getType()).append(' ').append(e.getReason())
-                                .append(": ").append(e.getMessage()));
+                List<Event> events = k.v1().events().withField("involvedObject.name", name).list().getItems().stream()
+                        .sorted(Comparator.comparing(e -> String.valueOf(e.getLastTimestamp()))).toList();
+                events.subList(Math.max(0, events.size() - 5), events.size()).forEach(e -> report.append("\n    ")
+                        .append(e.getType()).append(' ').append(e.getReason()).append(": ").append(e.getMessage()));
                 try {
                     String tail = k.pods().withName(name).inContainer(KubernetesManifest.CONTAINER).tailingLines(10).getLog();
                     if (tail != null && !tail.isBlank()) {

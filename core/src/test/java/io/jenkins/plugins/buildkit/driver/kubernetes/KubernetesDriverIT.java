@@ -207,6 +207,40 @@ public class KubernetesDriverIT {
         assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT), containsString("unauthorized"));
     }
 
+    /** Interrupting the build cancels the solve in the pod: its RUN step's process goes away (pods run on this host). */
+    @Test
+    public void interruptingABuildCancelsTheSolveInThePod() throws Exception {
+        driver(Map.of(), null);
+        driver.bootstrap(log(), Map.of());
+        String marker = "sleep " + (200 + System.nanoTime() % 700);
+        Path ctx = tmp.newFolder("cancel-ctx").toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
+        ContextFixtures.addBusyboxRootfs(ctx, Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox")));
+        java.util.concurrent.atomic.AtomicReference<Throwable> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+        Thread build = new Thread(() -> {
+            try {
+                DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
+                        io.jenkins.plugins.buildkit.client.ProgressListener.NONE);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        build.start();
+        long deadline = System.nanoTime() + 120_000_000_000L;
+        while (!io.jenkins.plugins.buildkit.it.Processes.running(marker)) {
+            assertTrue("the RUN step did not start in the pod", System.nanoTime() < deadline);
+            Thread.sleep(100);
+        }
+        build.interrupt();
+        build.join(10_000);
+        assertTrue("the build ended with an interruption: " + outcome.get(), outcome.get() instanceof InterruptedException);
+        long gone = System.nanoTime() + 5_000_000_000L;
+        while (io.jenkins.plugins.buildkit.it.Processes.running(marker) && System.nanoTime() < gone) {
+            Thread.sleep(50);
+        }
+        assertTrue("the RUN step still runs in the pod 5 s after the cancel", !io.jenkins.plugins.buildkit.it.Processes.running(marker));
+    }
+
     /**
      * With a volume claim the builder is a StatefulSet whose cache outlives {@code rm} with the state
      * kept. The cluster has no provisioner, so the test offers a hostPath volume for the claim to bind.
