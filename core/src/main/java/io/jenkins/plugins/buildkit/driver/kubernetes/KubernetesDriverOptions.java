@@ -28,7 +28,7 @@ public final class KubernetesDriverOptions implements Serializable {
             "requests.ephemeral-storage", "limits.cpu", "limits.memory", "limits.ephemeral-storage",
             "persistent-volume-claim.requests.storage", "rootless", "buildkit-root-volume-memory", "schedulername",
             "serviceaccount", "nodeselector", "annotations", "labels", "tolerations", "loadbalance", "qemu.install",
-            "qemu.image", "default-load", "timeout", "buildkitd-flags");
+            "qemu.image", "default-load", "timeout", "buildkitd-flags", "hostnetwork");
     private static final Pattern QUANTITY = Pattern.compile("[0-9]+(\\.[0-9]+)?(m|k|M|G|T|P|E|Ki|Mi|Gi|Ti|Pi|Ei)?");
     private static final Pattern DNS_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
     private static final Pattern QUALIFIED_KEY = Pattern.compile("([a-z0-9]([-a-z0-9.]*[a-z0-9])?/)?[A-Za-z0-9]([-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?");
@@ -63,6 +63,11 @@ public final class KubernetesDriverOptions implements Serializable {
     final Duration timeout;
     final Map<String, String> env;
     final List<String> buildkitdFlags;
+    /**
+     * Ours, not Buildx's: the pods share their node's network, so that buildkitd reaches registries
+     * and proxies on the node's own loopback.
+     */
+    final boolean hostNetwork;
 
     private KubernetesDriverOptions(Map<String, String> o, Map<String, String> env) {
         this.rootless = bool(o, "rootless", false);
@@ -107,6 +112,7 @@ public final class KubernetesDriverOptions implements Serializable {
         this.env = Map.copyOf(env);
         String flags = o.getOrDefault("buildkitd-flags", "").trim();
         this.buildkitdFlags = flags.isEmpty() ? List.of() : List.of(flags.split("\\s+"));
+        this.hostNetwork = bool(o, "hostnetwork", false);
     }
 
     /** @throws IllegalArgumentException naming an unknown option or the option with a bad value */

@@ -128,6 +128,9 @@ final class KubernetesManifest {
                 .withNodeSelector(options.nodeSelector.isEmpty() ? null : options.nodeSelector)
                 .withTolerations(options.tolerations.stream().map(KubernetesManifest::toleration).toList())
                 .withSchedulerName(options.schedulerName).withServiceAccountName(options.serviceAccount);
+        if (options.hostNetwork) {
+            pod.withHostNetwork(true).withDnsPolicy("ClusterFirstWithHostNet");
+        }
         if (options.qemuInstall) {
             pod.withInitContainers(new ContainerBuilder().withName("qemu").withImage(options.qemuImage)
                     .withArgs("--install", "all").withNewSecurityContext().withPrivileged(true).endSecurityContext().build());

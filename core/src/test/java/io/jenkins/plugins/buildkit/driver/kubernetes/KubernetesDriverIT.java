@@ -207,6 +207,28 @@ public class KubernetesDriverIT {
         assertThat(e.getMessage().toLowerCase(java.util.Locale.ROOT), containsString("unauthorized"));
     }
 
+    /**
+     * A push with a login, from a pod to the test registry. The registry listens on this machine's
+     * loopback; {@code hostnetwork=true} (our option, not Buildx's) puts the pod on the node's network,
+     * so the push never leaves loopback. buildkitd.toml skips verifying the registry's test CA.
+     */
+    @Test
+    public void aPodPushesToTheRegistryWithALogin() throws Exception {
+        io.jenkins.plugins.buildkit.it.TestEnvironment env = io.jenkins.plugins.buildkit.it.TestEnvironment.require();
+        driver(Map.of("hostnetwork", "true"), "[registry.\"" + env.registry + "\"]\n  insecure = true\n");
+        Path ctx = tmp.newFolder("push-ctx").toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
+        ContextFixtures.write(ctx.resolve("hello.txt"), builder + "\n");
+        String repository = "it/k8s-" + builder;
+        SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(env.registry + "/" + repository + ":1").push(true)
+                .registryCredential(env.registry, new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword))
+                .build());
+        java.net.http.HttpResponse<String> manifest = new io.jenkins.plugins.buildkit.it.RegistryClient(env).manifest(repository, "1");
+        assertEquals(200, manifest.statusCode());
+        assertEquals(result.imageDigest(), manifest.headers().firstValue("Docker-Content-Digest").orElseThrow());
+        assertTrue(cluster.apps().deployments().withName(builder).get().getSpec().getTemplate().getSpec().getHostNetwork());
+    }
+
     /** Interrupting the build cancels the solve in the pod: its RUN step's process goes away (pods run on this host). */
     @Test
     public void interruptingABuildCancelsTheSolveInThePod() throws Exception {
