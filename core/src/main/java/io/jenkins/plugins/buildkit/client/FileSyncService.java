@@ -261,14 +261,14 @@ final class FileSyncService implements BindableService {
                     BytesMessage.parseFrom(value).getData().writeTo(sink);
                 } catch (IOException e) {
                     failed = true;
-                    closeQuietly(sink);
+                    giveUp(sink);
                     responseObserver.onError(Status.INTERNAL.withDescription("writing the export failed: " + e.getMessage()).asRuntimeException());
                 }
             }
 
             @Override
             public void onError(Throwable t) {
-                closeQuietly(sink);
+                giveUp(sink);
             }
 
             @Override
@@ -286,7 +286,12 @@ final class FileSyncService implements BindableService {
         };
     }
 
-    private static void closeQuietly(OutputStream out) {
+    /** An export that failed: a file destination is thrown away, any other is closed. */
+    private static void giveUp(OutputStream out) {
+        if (out instanceof ExportTarget.Abortable abortable) {
+            abortable.abort();
+            return;
+        }
         try {
             out.close();
         } catch (IOException ignored) {
