@@ -247,7 +247,7 @@ public final class BuildKitClient implements AutoCloseable {
     /** The daemon's version; empty fields on daemons that predate the Info call. */
     public InfoResponse info() throws BuildKitException {
         try {
-            return blocking.info(InfoRequest.getDefaultInstance());
+            return bounded(QUERY_DEADLINE).info(InfoRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 return InfoResponse.getDefaultInstance();
@@ -263,7 +263,7 @@ public final class BuildKitClient implements AutoCloseable {
 
     public List<WorkerRecord> listWorkers() throws BuildKitException {
         try {
-            return blocking.listWorkers(ListWorkersRequest.getDefaultInstance()).getRecordList();
+            return bounded(QUERY_DEADLINE).listWorkers(ListWorkersRequest.getDefaultInstance()).getRecordList();
         } catch (StatusRuntimeException e) {
             throw callError("ListWorkers", e);
         }
@@ -271,7 +271,7 @@ public final class BuildKitClient implements AutoCloseable {
 
     public List<UsageRecord> diskUsage(List<String> filters) throws BuildKitException {
         try {
-            return blocking.diskUsage(DiskUsageRequest.newBuilder().addAllFilter(filters).build()).getRecordList();
+            return bounded(DISK_USAGE_DEADLINE).diskUsage(DiskUsageRequest.newBuilder().addAllFilter(filters).build()).getRecordList();
         } catch (StatusRuntimeException e) {
             throw callError("DiskUsage", e);
         }
@@ -280,13 +280,26 @@ public final class BuildKitClient implements AutoCloseable {
     /** Prunes the build cache; each removed record is passed to {@code removed} as the daemon reports it. */
     public void prune(PruneRequest request, Consumer<UsageRecord> removed) throws BuildKitException {
         try {
-            Iterator<UsageRecord> it = blocking.prune(request);
+            Iterator<UsageRecord> it = bounded(PRUNE_DEADLINE).prune(request);
             while (it.hasNext()) {
                 removed.accept(it.next());
             }
         } catch (StatusRuntimeException e) {
             throw callError("Prune", e);
         }
+    }
+
+    /**
+     * Every call but the solve has a bound, so a silent daemon fails it naming the call and the daemon
+     * (DEADLINE_EXCEEDED) instead of hanging: a question answers fast, disk usage walks the cache, a
+     * prune deletes it.
+     */
+    private static final java.time.Duration QUERY_DEADLINE = java.time.Duration.ofSeconds(30);
+    private static final java.time.Duration DISK_USAGE_DEADLINE = java.time.Duration.ofMinutes(2);
+    private static final java.time.Duration PRUNE_DEADLINE = java.time.Duration.ofMinutes(30);
+
+    private ControlGrpc.ControlBlockingStub bounded(java.time.Duration deadline) {
+        return blocking.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private BuildKitException callError(String call, StatusRuntimeException e) {
