@@ -206,36 +206,29 @@ final class FileSyncService implements BindableService {
             responseObserver.onError(Status.INTERNAL.withDescription("cannot create " + dir + ": " + e.getMessage()).asRuntimeException());
             return new SessionHeaders.DiscardingObserver<>();
         }
-        return new StreamObserver<>() {
-            boolean failed;
-
+        return new ExportObserver(responseObserver) {
             @Override
-            public void onNext(byte[] value) {
-                if (failed) {
-                    return;
-                }
-                try {
-                    receiver.handle(Packet.parseFrom(value));
-                } catch (IOException e) {
-                    failed = true;
-                    receiver.abort();
-                    responseObserver.onNext(Packet.newBuilder().setType(Packet.PacketType.PACKET_ERR)
-                            .setData(ByteString.copyFromUtf8(String.valueOf(e.getMessage()))).build().toByteArray());
-                    responseObserver.onError(Status.INTERNAL.withDescription("local export to " + dir + " failed: " + e.getMessage()).asRuntimeException());
-                }
+            void handle(byte[] value) throws IOException {
+                receiver.handle(Packet.parseFrom(value));
             }
 
             @Override
-            public void onError(Throwable t) {
+            void report(IOException e) {
+                // fsutil's sender stops on an error packet; gRPC's status then says why
+                responseObserver.onNext(Packet.newBuilder().setType(Packet.PacketType.PACKET_ERR)
+                        .setData(ByteString.copyFromUtf8(String.valueOf(e.getMessage()))).build().toByteArray());
+                responseObserver.onError(Status.INTERNAL.withDescription("local export to " + dir + " failed: " + e.getMessage()).asRuntimeException());
+            }
+
+            @Override
+            void giveUp() {
                 receiver.abort();
             }
 
             @Override
-            public void onCompleted() {
+            void finish() {
+                // abort() only removes what never completed; every complete file is already in place
                 receiver.abort();
-                if (!failed) {
-                    responseObserver.onCompleted();
-                }
             }
         };
     }
@@ -249,45 +242,87 @@ final class FileSyncService implements BindableService {
             responseObserver.onError(Status.INTERNAL.withDescription("cannot open export destination: " + e.getMessage()).asRuntimeException());
             return new SessionHeaders.DiscardingObserver<>();
         }
-        return new StreamObserver<>() {
-            boolean failed;
-
+        return new ExportObserver(responseObserver) {
             @Override
-            public void onNext(byte[] value) {
-                if (failed) {
-                    return;
-                }
-                try {
-                    BytesMessage.parseFrom(value).getData().writeTo(sink);
-                } catch (IOException e) {
-                    failed = true;
-                    giveUp(sink);
-                    responseObserver.onError(Status.INTERNAL.withDescription("writing the export failed: " + e.getMessage()).asRuntimeException());
-                }
+            void handle(byte[] value) throws IOException {
+                BytesMessage.parseFrom(value).getData().writeTo(sink);
             }
 
             @Override
-            public void onError(Throwable t) {
-                giveUp(sink);
+            void report(IOException e) {
+                responseObserver.onError(Status.INTERNAL.withDescription("writing the export failed: " + e.getMessage()).asRuntimeException());
             }
 
             @Override
-            public void onCompleted() {
-                if (failed) {
-                    return;
-                }
-                try {
-                    sink.close();
-                    responseObserver.onCompleted();
-                } catch (IOException e) {
-                    responseObserver.onError(Status.INTERNAL.withDescription("writing the export failed: " + e.getMessage()).asRuntimeException());
-                }
+            void giveUp() {
+                discard(sink);
+            }
+
+            @Override
+            void finish() throws IOException {
+                sink.close();
             }
         };
     }
 
+    /**
+     * What the daemon sends back for one exporter: each message handled in turn; the first failure
+     * gives the export up and tells the daemon, and nothing after it is handled.
+     */
+    private abstract static class ExportObserver implements StreamObserver<byte[]> {
+        private final StreamObserver<byte[]> responseObserver;
+        private boolean failed;
+
+        ExportObserver(StreamObserver<byte[]> responseObserver) {
+            this.responseObserver = responseObserver;
+        }
+
+        abstract void handle(byte[] value) throws IOException;
+
+        /** Tells the daemon that the export failed. */
+        abstract void report(IOException e);
+
+        /** Throws away what arrived. */
+        abstract void giveUp();
+
+        /** Puts what arrived in place. */
+        abstract void finish() throws IOException;
+
+        @Override
+        public void onNext(byte[] value) {
+            if (failed) {
+                return;
+            }
+            try {
+                handle(value);
+            } catch (IOException e) {
+                failed = true;
+                giveUp();
+                report(e);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            giveUp();
+        }
+
+        @Override
+        public void onCompleted() {
+            if (failed) {
+                return;
+            }
+            try {
+                finish();
+                responseObserver.onCompleted();
+            } catch (IOException e) {
+                report(e);
+            }
+        }
+    }
+
     /** An export that failed: a file destination is thrown away, any other is closed. */
-    private static void giveUp(OutputStream out) {
+    private static void discard(OutputStream out) {
         if (out instanceof ExportTarget.Abortable abortable) {
             abortable.abort();
             return;

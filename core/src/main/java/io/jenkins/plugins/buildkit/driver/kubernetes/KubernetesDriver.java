@@ -89,18 +89,29 @@ public final class KubernetesDriver implements Driver {
         return access.secrets();
     }
 
-    private KubernetesClient client() throws BuildKitException {
-        try {
-            Config config = access.config();
-            if (options.namespace() != null) {
-                config.setNamespace(options.namespace());
-            } else if (config.getNamespace() == null) {
-                config.setNamespace("default");
+    /** The cluster's access, read and parsed once per driver rather than for every client. */
+    private Config config;
+
+    private synchronized Config config() throws BuildKitException {
+        if (config == null) {
+            try {
+                Config read = access.config();
+                if (options.namespace() != null) {
+                    read.setNamespace(options.namespace());
+                } else if (read.getNamespace() == null) {
+                    read.setNamespace("default");
+                }
+                config = read;
+            } catch (IOException e) {
+                throw new BuildKitException("builder \"" + builderName + "\": cannot read the cluster's access: " + e.getMessage(), e);
             }
-            return new KubernetesClientBuilder().withConfig(config).build();
-        } catch (IOException e) {
-            throw new BuildKitException("builder \"" + builderName + "\": cannot read the cluster's access: " + e.getMessage(), e);
         }
+        return config;
+    }
+
+    /** A client of its own for each use: an exec stream owns and closes the one it dials with. */
+    private KubernetesClient client() throws BuildKitException {
+        return new KubernetesClientBuilder().withConfig(config()).build();
     }
 
     private BuildKitException failure(String doing, KubernetesClientException e) {
