@@ -3,14 +3,14 @@ package io.jenkins.plugins.buildkit.fs;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 
 /**
  * Path patterns with the semantics of Docker's {@code .dockerignore}: {@code *} and {@code ?} stay
  * within one path element, {@code **} spans any number of them, {@code [...]} is a character class,
  * a backslash escapes, a leading {@code !} re-includes, the last matching pattern wins, and a
- * pattern that matches a directory matches everything below it.
+ * pattern that matches a directory matches everything below it. Matching takes time linear in
+ * pattern length times path length (see {@link Glob}), since the patterns come from the repository
+ * being built.
  */
 public final class PatternMatcher {
 
@@ -18,12 +18,12 @@ public final class PatternMatcher {
     public static final class Rule {
         private final String text;
         private final boolean exclusion;
-        private final Pattern regex;
+        private final Glob glob;
 
-        Rule(String text, boolean exclusion, Pattern regex) {
+        Rule(String text, boolean exclusion, Glob glob) {
             this.text = text;
             this.exclusion = exclusion;
-            this.regex = regex;
+            this.glob = glob;
         }
 
         /** The cleaned pattern, without its leading {@code !}. */
@@ -36,7 +36,11 @@ public final class PatternMatcher {
         }
 
         boolean matches(String path) {
-            return regex.matcher(path).matches();
+            return glob.matches(path);
+        }
+
+        boolean matchesItselfOrParent(String path) {
+            return glob.matchesItselfOrParent(path);
         }
 
         /** The pattern with a trailing {@code /**} or {@code /*} removed: the directory it is about. */
@@ -103,74 +107,12 @@ public final class PatternMatcher {
                 }
             }
             try {
-                rules.add(new Rule(p, exclusion, Pattern.compile(toRegex(p), Pattern.DOTALL)));
-            } catch (PatternSyntaxException e) {
-                throw new IllegalArgumentException("invalid pattern \"" + raw + "\": " + e.getDescription(), e);
+                rules.add(new Rule(p, exclusion, Glob.compile(p)));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("invalid pattern \"" + raw + "\": " + e.getMessage(), e);
             }
         }
         return new PatternMatcher(rules);
-    }
-
-    static String toRegex(String pattern) {
-        StringBuilder re = new StringBuilder("^");
-        int n = pattern.length();
-        boolean inClass = false;
-        for (int i = 0; i < n; i++) {
-            char ch = pattern.charAt(i);
-            if (inClass) {
-                if (ch == ']') {
-                    inClass = false;
-                    re.append(']');
-                } else if (ch == '\\' && i + 1 < n) {
-                    re.append('\\').append(pattern.charAt(++i));
-                } else if (ch == '[' || ch == '&') {
-                    re.append('\\').append(ch);
-                } else {
-                    re.append(ch);
-                }
-                continue;
-            }
-            switch (ch) {
-                case '*':
-                    if (i + 1 < n && pattern.charAt(i + 1) == '*') {
-                        i++;
-                        if (i + 1 < n && pattern.charAt(i + 1) == '/') {
-                            i++;
-                        }
-                        re.append(i + 1 >= n ? ".*" : "(.*/)?");
-                    } else {
-                        re.append("[^/]*");
-                    }
-                    break;
-                case '?':
-                    re.append("[^/]");
-                    break;
-                case '[':
-                    inClass = true;
-                    re.append('[');
-                    if (i + 1 < n && pattern.charAt(i + 1) == '^') {
-                        re.append('^');
-                        i++;
-                    }
-                    break;
-                case '\\':
-                    if (i + 1 < n) {
-                        re.append(Pattern.quote(String.valueOf(pattern.charAt(++i))));
-                    } else {
-                        re.append("\\\\");
-                    }
-                    break;
-                default:
-                    if (".+()|{}$^]".indexOf(ch) >= 0) {
-                        re.append('\\');
-                    }
-                    re.append(ch);
-            }
-        }
-        if (inClass) {
-            throw new PatternSyntaxException("unterminated character class", pattern, n);
-        }
-        return re.append('$').toString();
     }
 
     public List<Rule> rules() {
@@ -196,21 +138,10 @@ public final class PatternMatcher {
             if (rule.exclusion != matched) {
                 continue;
             }
-            if (rule.matches(path) || parentMatches(rule, path)) {
+            if (rule.matchesItselfOrParent(path)) {
                 matched = !rule.exclusion;
             }
         }
         return matched;
-    }
-
-    private static boolean parentMatches(Rule rule, String path) {
-        int slash = path.indexOf('/');
-        while (slash > 0) {
-            if (rule.matches(path.substring(0, slash))) {
-                return true;
-            }
-            slash = path.indexOf('/', slash + 1);
-        }
-        return false;
     }
 }
