@@ -94,7 +94,7 @@ public final class DirectoryWalker {
     }
 
     public void walk(Visitor visitor) throws IOException {
-        walkDir(root, "", new ArrayList<>(), visitor);
+        walkDir(root, "", new ArrayList<>(), null, null, visitor);
     }
 
     /** A directory that was filtered out itself but may still be needed as a parent. */
@@ -109,7 +109,12 @@ public final class DirectoryWalker {
         }
     }
 
-    private void walkDir(Path dir, String relDir, List<Pending> pendingParents, Visitor visitor) throws IOException {
+    /**
+     * Walks one directory; {@code dirIncludes} and {@code dirExcludes} are what the patterns decided
+     * for it (null for the root), which its entries inherit as in fsutil.
+     */
+    private void walkDir(Path dir, String relDir, List<Pending> pendingParents, PatternMatcher.Outcome dirIncludes,
+            PatternMatcher.Outcome dirExcludes, Visitor visitor) throws IOException {
         List<String> names = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path entry : entries) {
@@ -135,13 +140,15 @@ public final class DirectoryWalker {
             boolean isDir = GoFileMode.isDir(mode);
 
             boolean skip = false;
-            if (includes != null && !includes.matches(rel)) {
+            PatternMatcher.Outcome included = includes == null ? null : includes.decide(rel, dirIncludes);
+            if (included != null && !included.matched()) {
                 if (isDir && onlyPrefixIncludes && !anyPatternBelow(includes, rel, false)) {
                     continue;
                 }
                 skip = true;
             }
-            if (excludes != null && excludes.matches(rel)) {
+            PatternMatcher.Outcome excluded = excludes == null ? null : excludes.decide(rel, dirExcludes);
+            if (excluded != null && excluded.matched()) {
                 if (isDir && onlyPrefixExcludeExceptions
                         && (!excludes.hasExclusions() || !anyPatternBelow(excludes, rel, true))) {
                     continue;
@@ -165,7 +172,7 @@ public final class DirectoryWalker {
                     below = new ArrayList<>(pendingParents);
                     below.add(new Pending(stat, file));
                 }
-                walkDir(file, rel, below, visitor);
+                walkDir(file, rel, below, included, excluded, visitor);
             }
         }
     }

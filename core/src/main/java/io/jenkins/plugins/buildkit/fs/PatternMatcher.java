@@ -128,8 +128,55 @@ public final class PatternMatcher {
     }
 
     /**
+     * What the rules decided for one path: whether it is matched, and which rules matched it, which is
+     * what the entries of a directory inherit.
+     */
+    public static final class Outcome {
+        private final boolean matched;
+        private final boolean[] matchedByRule;
+
+        private Outcome(boolean matched, boolean[] matchedByRule) {
+            this.matched = matched;
+            this.matchedByRule = matchedByRule;
+        }
+
+        public boolean matched() {
+            return matched;
+        }
+    }
+
+    /**
+     * Decides an entry of a walk as fsutil's walker does (patternmatcher's MatchesUsingParentResults),
+     * given the outcome of the directory it is in, or null for an entry of the root. A rule that
+     * matched the directory matches the entry without being tried again. Any other rule is skipped as
+     * in {@link #matches} and otherwise tried on the entry's own path only; so a rule skipped for the
+     * directory does not reach inside it. Without a directory outcome, a rule is tried on the path and
+     * its parents.
+     */
+    public Outcome decide(String path, Outcome directory) {
+        boolean[] matchedByRule = new boolean[rules.size()];
+        boolean matched = false;
+        for (int i = 0; i < matchedByRule.length; i++) {
+            Rule rule = rules.get(i);
+            boolean match = directory != null && directory.matchedByRule[i];
+            if (!match) {
+                if (rule.exclusion != matched) {
+                    continue;
+                }
+                match = directory == null ? rule.matchesItselfOrParent(path) : rule.matches(path);
+            }
+            matchedByRule[i] = match;
+            if (match) {
+                matched = !rule.exclusion;
+            }
+        }
+        return new Outcome(matched, matchedByRule);
+    }
+
+    /**
      * Whether a {@code /}-separated relative path is matched, by a pattern on itself or on one of its
-     * parent directories; the last pattern that matches decides.
+     * parent directories; the last pattern that matches decides. (A walk decides with
+     * {@link #decide}, whose answers differ when a rule skipped for a directory would match inside it.)
      */
     public boolean matches(String path) {
         boolean matched = false;

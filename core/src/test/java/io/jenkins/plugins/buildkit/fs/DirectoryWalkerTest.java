@@ -105,4 +105,41 @@ public class DirectoryWalkerTest {
         assertEquals("", stats.get(0).getLinkname());
         assertEquals("a", stats.get(1).getLinkname());
     }
+
+    /*
+     * The next tests mirror fsutil's walker (filter.go), which decides an entry with patternmatcher's
+     * MatchesUsingParentResults: a rule that matched the directory matches the entry without being
+     * tried again, any other rule is tried on the entry's own path only, and a rule skipped for the
+     * directory (an inclusion after the directory was already matched) is not carried into it.
+     */
+
+    @Test
+    public void laterRuleExcludingAnAlreadyExcludedDirectoryAgainDoesNotUndoAReinclusionBelowIt() throws IOException {
+        root = tmp.newFolder().toPath();
+        file("dir/keep");
+        file("dir/other");
+        DirectoryWalker.Filter filter = new DirectoryWalker.Filter(List.of(), List.of("dir", "!dir/keep", "dir"), List.of());
+        // the second "dir" is skipped for dir (already excluded), so it says nothing about dir/keep
+        assertEquals(List.of("dir", "dir/keep"), walk(filter));
+    }
+
+    @Test
+    public void reinclusionOfADirectoryDoesNotReachAnEntryThatARuleMatchedItself() throws IOException {
+        root = tmp.newFolder().toPath();
+        file("dir/x");
+        file("dir/y");
+        DirectoryWalker.Filter filter = new DirectoryWalker.Filter(List.of(), List.of("dir/x", "!dir"), List.of());
+        // "!dir" was skipped for dir (not excluded), so it is tried on dir/x itself only, and fails
+        assertEquals(List.of("dir", "dir/y"), walk(filter));
+    }
+
+    @Test
+    public void aRuleThatMatchedTheDirectoryAppliesToItsEntriesAfterEarlierRules() throws IOException {
+        root = tmp.newFolder().toPath();
+        file("dir/a.log");
+        file("dir/b.txt");
+        DirectoryWalker.Filter filter = new DirectoryWalker.Filter(List.of(), List.of("*.log", "!dir", "dir"), List.of());
+        // dir: *.log no, !dir skipped, dir yes; below it the carried "dir" decides last, whatever "!dir" did
+        assertEquals(List.of(), walk(filter));
+    }
 }
