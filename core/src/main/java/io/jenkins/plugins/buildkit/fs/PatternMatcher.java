@@ -43,15 +43,19 @@ public final class PatternMatcher {
             return glob.matchesItselfOrParent(path);
         }
 
-        /** The pattern with a trailing {@code /**} or {@code /*} removed: the directory it is about. */
+        /**
+         * The pattern without a trailing {@code /**} and then without a trailing {@code /*}: the
+         * directory it is about, trimmed as fsutil trims it ({@code a/*}{@code /**} gives {@code a}).
+         */
         String withoutTrailingGlob() {
-            if (text.endsWith("/**")) {
-                return text.substring(0, text.length() - 3);
+            String trimmed = text;
+            if (trimmed.endsWith("/**")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 3);
             }
-            if (text.endsWith("/*")) {
-                return text.substring(0, text.length() - 2);
+            if (trimmed.endsWith("/*")) {
+                trimmed = trimmed.substring(0, trimmed.length() - 2);
             }
-            return text;
+            return trimmed;
         }
 
         /** True when the pattern, apart from a trailing glob, names a literal path. */
