@@ -5,6 +5,7 @@ import com.google.protobuf.Empty;
 import com.google.protobuf.Timestamp;
 import io.grpc.Metadata;
 import io.grpc.Status;
+import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.jenkins.plugins.buildkit.wire.content.AbortRequest;
 import io.jenkins.plugins.buildkit.wire.content.ContentGrpc;
@@ -110,6 +111,9 @@ final class ContentService extends ContentGrpc.ContentImplBase {
 
     @Override
     public void read(ReadContentRequest request, StreamObserver<ReadContentResponse> out) {
+        // A blob may be gigabytes: send only as fast as the daemon takes it, or gRPC queues it all on the heap.
+        FlowControlledSender<ReadContentResponse> sender =
+                new FlowControlledSender<>((ServerCallStreamObserver<ReadContentResponse>) out);
         try (FileChannel ch = FileChannel.open(store().blob(request.getDigest()), StandardOpenOption.READ)) {
             long end = request.getSize() > 0 ? Math.min(ch.size(), request.getOffset() + request.getSize()) : ch.size();
             long offset = request.getOffset();
@@ -121,14 +125,14 @@ final class ContentService extends ContentGrpc.ContentImplBase {
                     break;
                 }
                 buf.flip();
-                out.onNext(ReadContentResponse.newBuilder().setOffset(offset).setData(ByteString.copyFrom(buf)).build());
+                sender.send(ReadContentResponse.newBuilder().setOffset(offset).setData(ByteString.copyFrom(buf)).build());
                 offset += n;
             }
-            out.onCompleted();
+            sender.complete();
         } catch (java.nio.file.NoSuchFileException e) {
-            out.onError(notFound(request.getDigest()));
+            sender.fail(Status.NOT_FOUND.withDescription("content digest " + request.getDigest() + ": not found"));
         } catch (IOException e) {
-            out.onError(Status.INTERNAL.withDescription(e.getMessage()).asRuntimeException());
+            sender.fail(Status.INTERNAL.withDescription(e.getMessage()));
         }
     }
 

@@ -9,6 +9,14 @@ import java.nio.charset.StandardCharsets;
  * never occurs inside a UTF-8 character, so complete lines always decode cleanly.
  */
 final class LineBuffer {
+    /**
+     * Output without newlines (a progress bar drawn with carriage returns, a binary dumped to
+     * stdout) must not grow the buffer without end: past this size it goes out as it is, cut at a
+     * character boundary. A secret astride such a cut is masked in neither half; a 1 MiB line makes
+     * that rare enough.
+     */
+    static final int MAX_LINE = 1024 * 1024;
+
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     /** Adds a chunk; returns the lines it completes, each with its newline, or "" when none. */
@@ -22,13 +30,33 @@ final class LineBuffer {
         }
         if (lastNewline < 0) {
             pending.write(chunk, 0, chunk.length);
-            return "";
+            return pending.size() > MAX_LINE ? cutOverlongLine() : "";
         }
         pending.write(chunk, 0, lastNewline + 1);
         String complete = pending.toString(StandardCharsets.UTF_8);
         pending.reset();
         pending.write(chunk, lastNewline + 1, chunk.length - lastNewline - 1);
         return complete;
+    }
+
+    private String cutOverlongLine() {
+        byte[] bytes = pending.toByteArray();
+        // The last character may still be missing continuation bytes (10xxxxxx): keep it for later.
+        int lead = bytes.length - 1;
+        while (lead > 0 && (bytes[lead] & 0xC0) == 0x80) {
+            lead--;
+        }
+        int cut = completesCharacter(bytes, lead) ? bytes.length : lead;
+        pending.reset();
+        pending.write(bytes, cut, bytes.length - cut);
+        return new String(bytes, 0, cut, StandardCharsets.UTF_8);
+    }
+
+    /** Whether the lead byte at {@code lead} has all its continuation bytes before {@code bytes.length}. */
+    private static boolean completesCharacter(byte[] bytes, int lead) {
+        int b = bytes[lead] & 0xFF;
+        int length = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+        return lead + length <= bytes.length;
     }
 
     /** What is left of an unfinished last line, which is then forgotten; "" when none. */
@@ -40,5 +68,9 @@ final class LineBuffer {
 
     boolean isEmpty() {
         return pending.size() == 0;
+    }
+
+    int pendingBytes() {
+        return pending.size();
     }
 }
