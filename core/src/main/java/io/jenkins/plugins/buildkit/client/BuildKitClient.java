@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLException;
 
@@ -47,6 +48,14 @@ public final class BuildKitClient implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final AutoCloseable transportResources;
+    /**
+     * How long a build waits without a word from the daemon. BuildKit itself gives up on a session
+     * after two failed 15 s health checks, so a live daemon is never silent this long.
+     */
+    private static java.time.Duration sessionSilenceLimit() {
+        return java.time.Duration.ofSeconds(Long.getLong("buildkit.sessionSilenceLimitSeconds", 30));
+    }
+
     private final String where;
     private final TlsConfig tls;
     private final java.time.Duration connectTimeout;
@@ -175,8 +184,10 @@ public final class BuildKitClient implements AutoCloseable {
             String hint = streamChannel != null ? "" : tls == null
                     ? " (if the daemon expects TLS, give a CA certificate and a client certificate and key)"
                     : " (check that the daemon serves TLS and that its certificate is signed by the given CA)";
+            // gRPC's own words here are its deadline bookkeeping, which tells a user nothing more.
+            boolean onlyDeadline = detail.toLowerCase(java.util.Locale.ROOT).contains("deadline exceeded");
             return new BuildKitException("cannot connect to " + where + ": no answer within "
-                    + connectTimeout.toSeconds() + "s" + (detail.isEmpty() ? "" : ": " + detail) + hint, e);
+                    + connectTimeout.toSeconds() + "s" + (detail.isEmpty() || onlyDeadline ? "" : ": " + detail) + hint, e);
         }
         if (code == Status.Code.UNAVAILABLE) {
             return new BuildKitException("cannot connect to " + where + ": " + detail
@@ -352,7 +363,7 @@ public final class BuildKitClient implements AutoCloseable {
             }
             SolveResponse response;
             try {
-                response = solve.get();
+                response = awaitSolve(solve, session);
             } catch (InterruptedException e) {
                 cancellable.cancel(e);
                 failure = e;
@@ -374,6 +385,29 @@ public final class BuildKitClient implements AutoCloseable {
             cancellable.cancel(null);
             session.close();
             listener.onFinish(failure);
+        }
+    }
+
+    /**
+     * Waits for the solve while the daemon keeps the session alive. A connection that stops carrying
+     * anything (a half-open TCP connection, a stalled proxy) raises no error of its own, and a gRPC
+     * keepalive short enough to notice it would be refused by buildkitd's ping policy.
+     */
+    private SolveResponse awaitSolve(ListenableFuture<SolveResponse> solve, BuildSession session)
+            throws InterruptedException, ExecutionException, BuildKitException {
+        java.time.Duration limit = sessionSilenceLimit();
+        while (true) {
+            try {
+                return solve.get(1, TimeUnit.SECONDS);
+            } catch (TimeoutException stillRunning) {
+                java.time.Duration silence = session.silence();
+                if (silence.compareTo(limit) > 0) {
+                    solve.cancel(true);
+                    throw new BuildKitException("lost contact with " + where + ": nothing heard for "
+                            + silence.toSeconds() + " s while building (the daemon checks the build session every"
+                            + " 5 s), so the connection is gone");
+                }
+            }
         }
     }
 

@@ -30,6 +30,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.KeyPair;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -51,11 +52,6 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class BuildSession implements AutoCloseable {
 
-    private static final EventLoopGroup LOOPS = new DefaultEventLoopGroup(2, runnable -> {
-        Thread t = new Thread(runnable, "buildkit-session-loop");
-        t.setDaemon(true);
-        return t;
-    });
     private static final AtomicInteger THREADS = new AtomicInteger();
 
     static {
@@ -69,11 +65,19 @@ public final class BuildSession implements AutoCloseable {
     /** What the session offers the daemon, as BuildKit's session.Allow attaches them. */
     private final List<BindableService> attachables;
     private final ExecutorService executor;
+    /**
+     * Each session has its own loop: a session bridged to a Docker Engine writes to the engine's
+     * socket on it, and a stalled engine must not stall the other builds of this JVM.
+     */
+    private final EventLoopGroup loop;
     private Server server;
     private Channel pipe;
+    /** The connection a {@link SessionTransport} opened, or null on {@code Control.Session}. */
+    private volatile ByteStream transportStream;
     private ClientCallStreamObserver<BytesMessage> upstream;
     private final AtomicBoolean upstreamCompleted = new AtomicBoolean();
     private volatile boolean closed;
+    private volatile long lastHeardNanos = System.nanoTime();
 
     private BuildSession(Builder b) {
         byte[] random = new byte[16];
@@ -86,8 +90,13 @@ public final class BuildSession implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        this.loop = new DefaultEventLoopGroup(1, r -> {
+            Thread t = new Thread(r, "buildkit-session-loop-" + THREADS.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
         FileSyncService files = new FileSyncService(b.dirs, b.exports, executor);
-        List<BindableService> all = new ArrayList<>(List.of(new HealthService(), files, files.exports(),
+        List<BindableService> all = new ArrayList<>(List.of(new HealthService(this::heard), files, files.exports(),
                 new AuthService(b.registryCredentials), new SecretsService(b.secrets)));
         if (!b.sshKeys.isEmpty()) {
             all.add(new SshAgentService(b.sshKeys));
@@ -121,8 +130,8 @@ public final class BuildSession implements AutoCloseable {
         headers.put("X-Docker-Expose-Session-Grpc-Method", methods);
         NettyServerBuilder serverBuilder = NettyServerBuilder.forAddress(address)
                 .channelType(LocalServerChannel.class)
-                .bossEventLoopGroup(LOOPS)
-                .workerEventLoopGroup(LOOPS)
+                .bossEventLoopGroup(loop)
+                .workerEventLoopGroup(loop)
                 .executor(executor)
                 .maxInboundMessageSize(MAX_MESSAGE)
                 // The daemon's gRPC client pings as often as its bandwidth estimator likes; the default
@@ -139,7 +148,7 @@ public final class BuildSession implements AutoCloseable {
         try {
             server = serverBuilder.build().start();
             // The pipe reads nothing until the transport exists to carry it, so our preface is not lost.
-            ChannelFuture connected = new Bootstrap().group(LOOPS).channel(LocalChannel.class)
+            ChannelFuture connected = new Bootstrap().group(loop).channel(LocalChannel.class)
                     .option(ChannelOption.AUTO_READ, false)
                     .handler(new ForwardingHandler())
                     .connect(address);
@@ -148,8 +157,10 @@ public final class BuildSession implements AutoCloseable {
             if (transport == null) {
                 carryOverControlSession(control, headers);
             } else {
-                ByteStreamBridge.attach(pipe, transport.open(headers));
+                transportStream = transport.open(headers);
+                ByteStreamBridge.attach(pipe, transportStream);
             }
+            heard();
             pipe.config().setAutoRead(true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -173,6 +184,7 @@ public final class BuildSession implements AutoCloseable {
 
             @Override
             public void onNext(BytesMessage value) {
+                heard();
                 // Copied now: the write happens later on the pipe's event loop, and gRPC may parse
                 // messages without copying, over buffers it reuses once this call returns.
                 pipe.writeAndFlush(Unpooled.wrappedBuffer(value.getData().toByteArray()));
@@ -207,6 +219,19 @@ public final class BuildSession implements AutoCloseable {
         });
     }
 
+    private void heard() {
+        lastHeardNanos = System.nanoTime();
+    }
+
+    /**
+     * How long the daemon has been silent on this session. BuildKit checks a session's health every
+     * 5 s for as long as it holds it, so a long silence means the connection is gone, even when no
+     * socket says so (a half-open connection).
+     */
+    Duration silence() {
+        return Duration.ofNanos(System.nanoTime() - lastHeardNanos);
+    }
+
     private void completeUpstream() {
         if (upstream != null && upstreamCompleted.compareAndSet(false, true)) {
             upstream.onCompleted();
@@ -223,6 +248,11 @@ public final class BuildSession implements AutoCloseable {
             return;
         }
         closed = true;
+        if (transportStream != null) {
+            // First, and directly: a write to a stalled engine may be blocking the loop that would
+            // otherwise close it.
+            ByteStreamBridge.closeQuietly(transportStream);
+        }
         if (pipe != null) {
             pipe.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
         }
@@ -236,6 +266,7 @@ public final class BuildSession implements AutoCloseable {
             }
         }
         executor.shutdownNow();
+        loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     /** Collects what a session serves. */

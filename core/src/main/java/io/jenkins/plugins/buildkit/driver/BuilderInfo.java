@@ -12,8 +12,10 @@ public record BuilderInfo(String builderName, String driverName, DriverStatus st
 
     /** Connects to the builder (a managed driver may first create and start its daemon) and asks it. */
     public static BuilderInfo inspect(Driver driver) throws BuildKitException, InterruptedException {
-        DriverStatus status = driver.status();
+        // Connect first: an unreachable daemon then costs one connect timeout, not two (status
+        // connects too), and its error says why.
         try (BuildKitClient client = driver.connect()) {
+            DriverStatus status = driver.status();
             String version = client.info().getBuildkitVersion().getVersion();
             List<String> platforms = new ArrayList<>();
             for (WorkerRecord w : client.listWorkers()) {

@@ -104,7 +104,7 @@ public final class ContainerDriver implements Driver {
                 InspectContainerResponse container = inspect(docker);
                 boolean created = false;
                 if (container == null) {
-                    new ImagePull(builderName, options.image).ensure(docker, log, registryCredentials);
+                    new ImagePull(builderName, options.image).ensure(engine.patientApi(), log, registryCredentials);
                     log.println("builder " + builderName + ": creating container " + containerName());
                     created = create(docker);
                     container = awaitInspectable(docker);

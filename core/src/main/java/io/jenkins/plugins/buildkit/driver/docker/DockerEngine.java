@@ -38,10 +38,26 @@ public final class DockerEngine implements Closeable {
     private final DockerEndpoint endpoint;
     private final Duration timeout;
     private final DockerClient docker;
+    private final DockerClient patientDocker;
 
+    /**
+     * @param timeout bounds connecting, and waiting for each answer of an ordinary API call: a silent
+     *     engine fails the call after this long instead of holding a build or a request thread
+     */
     public DockerEngine(DockerEndpoint endpoint, Duration timeout) {
         this.endpoint = endpoint;
         this.timeout = timeout;
+        this.docker = client(timeout);
+        this.patientDocker = client(PATIENT_RESPONSE_TIMEOUT);
+    }
+
+    /**
+     * Pulls, pushes and loads may go quiet for minutes while the engine unpacks or uploads a large
+     * layer; they wait this long for the next answer.
+     */
+    private static final Duration PATIENT_RESPONSE_TIMEOUT = Duration.ofMinutes(30);
+
+    private DockerClient client(Duration responseTimeout) {
         SSLConfig ssl = endpoint.tls() == null ? null : () -> endpoint.tls().sslContext();
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(endpoint.uri())
@@ -52,18 +68,23 @@ public final class DockerEngine implements Closeable {
                 .dockerHost(URI.create(endpoint.uri()))
                 .sslConfig(ssl)
                 .connectionTimeout(timeout)
-                .responseTimeout(Duration.ofMinutes(30))
+                .responseTimeout(responseTimeout)
                 .build();
-        this.docker = DockerClientImpl.getInstance(config, http);
+        return DockerClientImpl.getInstance(config, http);
     }
-
 
     public DockerEndpoint endpoint() {
         return endpoint;
     }
 
+    /** The API for calls that answer promptly: each answer is awaited for the engine's timeout. */
     public DockerClient api() {
         return docker;
+    }
+
+    /** The API for pulls, pushes and loads, which may rightly be silent for minutes. */
+    public DockerClient patientApi() {
+        return patientDocker;
     }
 
     /** The engine's version, after checking that it answers and has BuildKit's API. */
@@ -72,6 +93,10 @@ public final class DockerEngine implements Closeable {
         try {
             version = docker.versionCmd().exec();
         } catch (RuntimeException e) {
+            if (rootCause(e) instanceof java.net.SocketTimeoutException) {
+                throw new BuildKitException("the Docker Engine at " + endpoint + " did not answer GET /version within "
+                        + timeout.toSeconds() + " s", e);
+            }
             throw new BuildKitException("cannot reach the Docker Engine at " + endpoint + ": " + describe(e), e);
         }
         String api = version.getApiVersion();
@@ -93,15 +118,20 @@ public final class DockerEngine implements Closeable {
         }
     }
 
+    private static Throwable rootCause(Throwable t) {
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root;
+    }
+
     /**
      * The engine's own words for a failure: the innermost message, without docker-java's JSON
      * wrapping ({@code {"message":"..."}}).
      */
     public static String describe(Throwable t) {
-        Throwable root = t;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
+        Throwable root = rootCause(t);
         String m = root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
         int json = m.indexOf("{\"message\":\"");
         if (json >= 0) {
@@ -227,7 +257,11 @@ public final class DockerEngine implements Closeable {
 
     @Override
     public void close() throws IOException {
-        docker.close();
+        try {
+            docker.close();
+        } finally {
+            patientDocker.close();
+        }
     }
 
     private static final class RawConnection implements ByteStream {

@@ -26,7 +26,7 @@ public final class EngineLoad {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         Thread loader = new Thread(() -> {
             try (DockerEngine engine = new DockerEngine(endpoint, Duration.ofSeconds(20))) {
-                engine.api().loadImageCmd(tarball).exec();
+                engine.patientApi().loadImageCmd(tarball).exec();
             } catch (Throwable t) {
                 failure.set(t);
             } finally {

@@ -31,7 +31,7 @@ final class EnginePush {
         String[] digest = {null};
         String[] error = {null};
         try {
-            engine.api().pushImageCmd(tag).withAuthConfig(auth).exec(new ResultCallback.Adapter<PushResponseItem>() {
+            engine.patientApi().pushImageCmd(tag).withAuthConfig(auth).exec(new ResultCallback.Adapter<PushResponseItem>() {
                 @Override
                 public void onNext(PushResponseItem item) {
                     if (item.getErrorDetail() != null) {
