@@ -10,11 +10,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermission;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -66,7 +64,15 @@ public final class DirectoryReceiver {
     private boolean finSent;
 
     public DirectoryReceiver(Path dest, PacketSink out) throws IOException {
-        Files.createDirectories(dest);
+        if (!Files.isDirectory(dest)) {
+            // As the reference client makes it: only its owner may look inside until the export is done.
+            Path parent = dest.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            Files.createDirectory(dest, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                    java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+        }
         this.dest = dest.toRealPath();
         this.out = out;
     }
@@ -124,6 +130,9 @@ public final class DirectoryReceiver {
         } else if (GoFileMode.isSymlink(mode)) {
             Files.deleteIfExists(target);
             Files.createSymbolicLink(target, Path.of(stat.getLinkname()));
+            // The link's own time, not its target's: the reference client keeps the source's.
+            Files.getFileAttributeView(target, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS), null, null);
         } else if (GoFileMode.isRegular(mode)) {
             if (!stat.getLinkname().isEmpty()) {
                 // A link to a file still arriving would point at nothing yet, or at the old file that
@@ -216,25 +225,10 @@ public final class DirectoryReceiver {
         if (Files.isSymbolicLink(file)) {
             throw new IOException("refusing to set metadata through symlink " + file);
         }
-        java.nio.file.attribute.PosixFileAttributeView view = Files.getFileAttributeView(file,
-                java.nio.file.attribute.PosixFileAttributeView.class, LinkOption.NOFOLLOW_LINKS);
-        view.setPermissions(permissions(stat.getMode()));
-        view.setTimes(FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS), null, null);
-    }
-
-    static Set<PosixFilePermission> permissions(int mode) {
-        Set<PosixFilePermission> perms = EnumSet.noneOf(PosixFilePermission.class);
-        PosixFilePermission[] order = {
-            PosixFilePermission.OTHERS_EXECUTE, PosixFilePermission.OTHERS_WRITE, PosixFilePermission.OTHERS_READ,
-            PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.GROUP_WRITE, PosixFilePermission.GROUP_READ,
-            PosixFilePermission.OWNER_EXECUTE, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_READ,
-        };
-        for (int bit = 0; bit < order.length; bit++) {
-            if ((mode & (1 << bit)) != 0) {
-                perms.add(order[bit]);
-            }
-        }
-        return perms;
+        // The whole mode, setuid, setgid and sticky bits included, which POSIX permission sets cannot hold.
+        Files.setAttribute(file, "unix:mode", GoFileMode.toPosixPermissionBits(stat.getMode()), LinkOption.NOFOLLOW_LINKS);
+        Files.getFileAttributeView(file, java.nio.file.attribute.BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                .setTimes(FileTime.from(stat.getModTime(), TimeUnit.NANOSECONDS), null, null);
     }
 
     /** Closes and deletes what a transfer that ended early left half-written. */

@@ -69,4 +69,19 @@ public final class GoFileMode {
     public static int permissions(int goMode) {
         return goMode & 0777;
     }
+
+    /** The POSIX permission bits, with setuid (04000), setgid (02000) and sticky (01000). */
+    public static int toPosixPermissionBits(int goMode) {
+        int bits = goMode & 0777;
+        if ((goMode & SETUID) != 0) {
+            bits |= 04000;
+        }
+        if ((goMode & SETGID) != 0) {
+            bits |= 02000;
+        }
+        if ((goMode & STICKY) != 0) {
+            bits |= 01000;
+        }
+        return bits;
+    }
 }
