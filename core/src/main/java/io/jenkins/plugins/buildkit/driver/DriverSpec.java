@@ -83,7 +83,13 @@ public final class DriverSpec implements Serializable {
         return platforms;
     }
 
-    /** Values the console must never show: the TLS client key, a kubeconfig, a token. */
+    /** A password in a URL's user part, as proxy settings carry them: {@code http://user:PASSWORD@host}. */
+    private static final java.util.regex.Pattern URL_PASSWORD = java.util.regex.Pattern.compile("://[^/@:\\s]*:([^@/\\s]+)@");
+
+    /**
+     * Values the console must never show: the TLS client key, a kubeconfig, a token, and passwords
+     * in the URLs of the daemon's environment (a proxy with a login).
+     */
     public List<String> valuesToMask() {
         List<String> values = new java.util.ArrayList<>();
         for (SecretValue v : java.util.Arrays.asList(tls == null ? null : tls.keyPem(), kubeconfig, token)) {
@@ -91,6 +97,14 @@ public final class DriverSpec implements Serializable {
                 values.add(v.text());
             }
         }
+        options.forEach((key, value) -> {
+            if (key.startsWith("env.")) {
+                java.util.regex.Matcher m = URL_PASSWORD.matcher(value);
+                while (m.find()) {
+                    values.add(m.group(1));
+                }
+            }
+        });
         return values;
     }
 

@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 import hudson.Extension;
 import hudson.ExtensionList;
 import hudson.model.Item;
+import hudson.model.Job;
 import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import java.util.ArrayList;
@@ -74,7 +75,10 @@ public class BuildKitGlobalConfiguration extends GlobalConfiguration {
         BuildKitGlobalConfiguration config = get();
         items.add("(default" + (config.defaultBuilder == null ? "" : ": " + config.defaultBuilder) + ")", "");
         for (BuilderConfig b : config.getBuilders()) {
-            items.add(b.getName(), b.getName());
+            // A job sees only the builders it may use.
+            if (!(context instanceof Job<?, ?> job) || b.allows(job.getFullName())) {
+                items.add(b.getName(), b.getName());
+            }
         }
         return items;
     }

@@ -29,6 +29,7 @@ final class BuildKitRunner {
         try {
             progress = parameters.progressMode();
             BuilderConfig builder = BuildKitGlobalConfiguration.get().builder(builderName);
+            builder.checkAllowed(run.getParent().getFullName());
             credentials = CredentialResolver.resolve(parameters.getSecrets(), parameters.getSsh(),
                     parameters.getRegistryCredentials(), CredentialLookup.forRun(run));
             driver = builder.toSpec(CredentialLookup.system());

@@ -10,6 +10,7 @@ import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.FeatureCheck;
 import io.jenkins.plugins.buildkit.driver.UnsupportedFeatureException;
+import io.jenkins.plugins.buildkit.fs.PatternMatcher;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,6 +35,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     private String platforms;
     private String buildkitdConfig;
     private String buildkitdFlags;
+    private String allowedJobs;
 
     @DataBoundConstructor
     public BuilderConfig(String name, DriverConfig driver) {
@@ -56,6 +58,44 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     public String getBuildkitdConfig() { return buildkitdConfig; }
     @DataBoundSetter public void setBuildkitdFlags(String value) { buildkitdFlags = DriverConfig.blankToNull(value); }
     public String getBuildkitdFlags() { return buildkitdFlags; }
+
+    /**
+     * Which jobs may build on this builder, by full name, one pattern per line (or comma-separated),
+     * as {@code .dockerignore} patterns: a folder's name covers every job inside it, {@code *} stays
+     * within one name, {@code **} spans folders, {@code !} takes back. None: every job.
+     */
+    @DataBoundSetter public void setAllowedJobs(String value) { allowedJobs = DriverConfig.blankToNull(value); }
+    public String getAllowedJobs() { return allowedJobs; }
+
+    private List<String> allowedJobPatterns() {
+        List<String> patterns = new ArrayList<>();
+        if (allowedJobs != null) {
+            for (String p : allowedJobs.split("[,\n]")) {
+                if (!p.isBlank()) {
+                    patterns.add(p.trim());
+                }
+            }
+        }
+        return patterns;
+    }
+
+    /** Whether the job of this full name may build on this builder. */
+    public boolean allows(String jobFullName) {
+        List<String> patterns = allowedJobPatterns();
+        return patterns.isEmpty() || PatternMatcher.compile(patterns).matches(jobFullName);
+    }
+
+    /**
+     * Refuses a job this builder is not for, before anything runs: the builder's credentials are
+     * resolved on the controller and handed to the agent of whatever job builds on it.
+     */
+    void checkAllowed(String jobFullName) throws InvalidRequestException {
+        if (!allows(jobFullName)) {
+            throw new InvalidRequestException("builder", "builder \"" + name + "\" is not available to job \""
+                    + jobFullName + "\": an administrator allows it only for other jobs (Manage Jenkins > System > BuildKit,"
+                    + " \"Jobs allowed to use it\")");
+        }
+    }
 
     List<String> platformList() {
         List<String> list = new ArrayList<>();
@@ -89,6 +129,11 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
             return problems;
         }
         driver.problems().forEach(p -> problems.add(who + ": " + p));
+        try {
+            PatternMatcher.compile(allowedJobPatterns());
+        } catch (IllegalArgumentException e) {
+            problems.add(who + ": allowedJobs: " + e.getMessage());
+        }
         platformProblems().forEach(p -> problems.add(who + ": " + p));
         if (problems.isEmpty()) {
             try {
@@ -150,6 +195,17 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
                 return FormValidation.error("Letters, digits, '_', '.' and '-', starting with a letter or digit");
             }
             return FormValidation.ok();
+        }
+
+        public FormValidation doCheckAllowedJobs(@QueryParameter String value) {
+            BuilderConfig b = new BuilderConfig(null, null);
+            b.setAllowedJobs(value);
+            try {
+                PatternMatcher.compile(b.allowedJobPatterns());
+                return FormValidation.ok();
+            } catch (IllegalArgumentException e) {
+                return FormValidation.error(e.getMessage());
+            }
         }
 
         public FormValidation doCheckPlatforms(@QueryParameter String value) {

@@ -5,6 +5,7 @@ import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import hudson.Extension;
 import hudson.util.FormValidation;
+import hudson.util.Secret;
 import io.jenkins.plugins.buildkit.driver.BuilderInfo;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
@@ -44,7 +45,8 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     private String cpusetMems;
     private String cgroupParent;
     private String restartPolicy;
-    private String env;
+    /** A Secret: a proxy URL here may hold a password. */
+    private Secret env;
     private boolean defaultLoad;
     private boolean privileged = true;
 
@@ -76,8 +78,11 @@ public final class DockerContainerDriverConfig extends DriverConfig {
     public String getCgroupParent() { return cgroupParent; }
     @DataBoundSetter public void setRestartPolicy(String value) { restartPolicy = blankToNull(value); }
     public String getRestartPolicy() { return restartPolicy; }
-    @DataBoundSetter public void setEnv(String value) { env = blankToNull(value); }
-    public String getEnv() { return env; }
+    @DataBoundSetter public void setEnv(Secret value) {
+        String lines = value == null ? "" : value.getPlainText().strip();
+        env = lines.isEmpty() ? null : Secret.fromString(lines);
+    }
+    public Secret getEnv() { return env; }
     @DataBoundSetter public void setDefaultLoad(boolean value) { defaultLoad = value; }
     public boolean isDefaultLoad() { return defaultLoad; }
     @DataBoundSetter public void setPrivileged(boolean value) { privileged = value; }
@@ -98,7 +103,7 @@ public final class DockerContainerDriverConfig extends DriverConfig {
         put(o, "cgroup-parent", cgroupParent);
         put(o, "restart-policy", restartPolicy);
         if (env != null) {
-            for (String line : env.split("\\r?\\n")) {
+            for (String line : env.getPlainText().split("\\r?\\n")) {
                 int eq = line.indexOf('=');
                 if (!line.isBlank()) {
                     o.put("env." + (eq < 0 ? line.trim() : line.substring(0, eq).trim()), eq < 0 ? "" : line.substring(eq + 1));

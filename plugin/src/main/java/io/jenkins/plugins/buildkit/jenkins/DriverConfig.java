@@ -108,16 +108,20 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
             try {
                 String name = builderName == null || builderName.isBlank() ? "connection-test" : builderName.trim();
                 DriverSpec spec = config.toSpec(name, null, null, List.of(), CredentialLookup.system());
-                return FormValidation.ok(config.probe(spec));
+                return FormValidation.ok(config.probe(spec) + FROM_THE_CONTROLLER);
             } catch (IOException | BuildKitException e) {
-                return FormValidation.error(e.getMessage());
+                return FormValidation.error(e.getMessage() + FROM_THE_CONTROLLER);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return FormValidation.error("interrupted");
             } catch (RuntimeException e) {
-                return FormValidation.error(DockerEngine.describe(e));
+                return FormValidation.error(DockerEngine.describe(e) + FROM_THE_CONTROLLER);
             }
         }
+
+        /** Builds connect from their agent, whose environment and files may differ from the controller's. */
+        static final String FROM_THE_CONTROLLER = "\n(Tested from the controller. A build connects from the agent it"
+                + " runs on, which reads DOCKER_HOST, KUBECONFIG and file paths there.)";
 
         /** Certificate credentials at the root of Jenkins, for the administrator who configures builders. */
         public ListBoxModel doFillCredentialsIdItems(@QueryParameter String credentialsId) {

@@ -32,7 +32,7 @@ public class BuilderConfigTest {
         remote.setCaCertificate("-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n");
         DockerContainerDriverConfig container = new DockerContainerDriverConfig();
         container.setMemory("2g");
-        container.setEnv("BUILDKIT_STEP_LOG_MAX_SIZE=10485760");
+        container.setEnv(hudson.util.Secret.fromString("BUILDKIT_STEP_LOG_MAX_SIZE=10485760"));
         BuilderConfig withConfig = new BuilderConfig("container", container);
         withConfig.setBuildkitdConfig("debug = true\n");
         withConfig.setBuildkitdFlags("--allow-insecure-entitlement network.host");
@@ -98,7 +98,7 @@ public class BuilderConfigTest {
         c.setNetwork("host");
         c.setMemory("4g");
         c.setCpusetCpus("0-1");
-        c.setEnv("HTTP_PROXY=http://proxy:3128\nNO_PROXY=localhost");
+        c.setEnv(hudson.util.Secret.fromString("HTTP_PROXY=http://proxy:3128\nNO_PROXY=localhost"));
         c.setPrivileged(false);
         c.setDefaultLoad(true);
         Map<String, String> o = c.driverOptions("--debug");
@@ -191,6 +191,8 @@ public class BuilderConfigTest {
             return new ArrayList<>(List.of(name + "-1", name + "-2"));
         } else if (type == DriverConfig.class) {
             return new DockerDriverConfig();
+        } else if (type == hudson.util.Secret.class) {
+            return hudson.util.Secret.fromString(name + "-secret");
         } else if (type == BuildKitStep.class) {
             BuildKitStep parameters = new BuildKitStep();
             parameters.setTags(List.of("app:1"));

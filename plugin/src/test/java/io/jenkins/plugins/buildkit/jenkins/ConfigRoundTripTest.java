@@ -52,7 +52,7 @@ public class ConfigRoundTripTest {
         container.setCpusetMems("0");
         container.setCgroupParent("/buildkit");
         container.setRestartPolicy("on-failure:3");
-        container.setEnv("HTTP_PROXY=http://proxy.example.com:3128\nNO_PROXY=localhost");
+        container.setEnv(hudson.util.Secret.fromString("HTTP_PROXY=http://ci:proxy-pass-7@proxy.example.com:3128\nNO_PROXY=localhost"));
         container.setDefaultLoad(true);
         container.setPrivileged(false);
         BuilderConfig local = new BuilderConfig("local", container);
@@ -66,6 +66,7 @@ public class ConfigRoundTripTest {
         remote.setCaCertificate(CA);
         BuilderConfig shared = new BuilderConfig("shared", remote);
         shared.setPlatforms("linux/arm64");
+        shared.setAllowedJobs("team-a\n!team-a/sandbox\nrelease-*");
 
         RemoteDriverConfig files = new RemoteDriverConfig("tcp://buildkitd.example.com:1235");
         files.setServerName("buildkitd");
@@ -108,6 +109,7 @@ public class ConfigRoundTripTest {
             assertEquals(who + "platforms", e.getPlatforms(), a.getPlatforms());
             assertEquals(who + "buildkitdConfig", e.getBuildkitdConfig(), a.getBuildkitdConfig());
             assertEquals(who + "buildkitdFlags", e.getBuildkitdFlags(), a.getBuildkitdFlags());
+            assertEquals(who + "allowedJobs", normalize(e.getAllowedJobs()), normalize(a.getAllowedJobs()));
             assertEquals(who + "driver", e.getDriver().getClass(), a.getDriver().getClass());
             assertEquals(who + "credentialsId", e.getDriver().getCredentialsId(), a.getDriver().getCredentialsId());
             assertEquals(who + "caCertificate", normalize(e.getDriver().getCaCertificate()), normalize(a.getDriver().getCaCertificate()));
@@ -127,7 +129,8 @@ public class ConfigRoundTripTest {
                 assertEquals(who + "cpusetMems", d.getCpusetMems(), b.getCpusetMems());
                 assertEquals(who + "cgroupParent", d.getCgroupParent(), b.getCgroupParent());
                 assertEquals(who + "restartPolicy", d.getRestartPolicy(), b.getRestartPolicy());
-                assertEquals(who + "env", normalize(d.getEnv()), normalize(b.getEnv()));
+                assertEquals(who + "env", normalize(hudson.util.Secret.toString(d.getEnv())),
+                        normalize(hudson.util.Secret.toString(b.getEnv())));
                 assertEquals(who + "defaultLoad", d.isDefaultLoad(), b.isDefaultLoad());
                 assertEquals(who + "privileged", d.isPrivileged(), b.isPrivileged());
             } else if (e.getDriver() instanceof KubernetesDriverConfig d) {
@@ -173,6 +176,8 @@ public class ConfigRoundTripTest {
             r.assertEqualDataBoundBeans(before.get(i), after.get(i));
         }
         assertEquals("shared", config.getDefaultBuilder());
+        String stored = java.nio.file.Files.readString(r.jenkins.getRootDir().toPath().resolve(RestartTest.GLOBAL_FILE));
+        assertFalse("the proxy password in env is stored encrypted", stored.contains("proxy-pass-7"));
     }
 
     @Test

@@ -51,7 +51,7 @@ public class ConfigurationAsCodeTest {
     }
 
     /**
-     * Plain data for comparison: strings trimmed (a field keeps its text without the newline a YAML
+     * Plain data for comparison: Secret fields decrypted, strings trimmed (a field keeps its text without the newline a YAML
      * block scalar ends with) and {@code docker: {}} the same as JCasC's {@code docker} for a
      * describable with nothing set.
      */
@@ -67,7 +67,8 @@ public class ConfigurationAsCodeTest {
             return out;
         }
         if (o instanceof String s) {
-            return s.strip();
+            // A Secret field exports encrypted; what it holds must be what was applied.
+            return hudson.util.Secret.toString(hudson.util.Secret.fromString(s.strip())).strip();
         }
         return o;
     }
@@ -125,7 +126,7 @@ public class ConfigurationAsCodeTest {
         assertEquals("moby/buildkit:v0.34.2", container.getImage());
         assertEquals("host", container.getNetwork());
         assertEquals("4g", container.getMemory());
-        assertEquals("HTTP_PROXY=http://proxy.example.com:3128", container.getEnv());
+        assertEquals("HTTP_PROXY=http://proxy.example.com:3128", container.getEnv().getPlainText());
         assertTrue("privileged keeps its default", container.isPrivileged());
         assertFalse(container.isDefaultLoad());
 
@@ -176,6 +177,8 @@ public class ConfigurationAsCodeTest {
 
         String exported = export();
         assertEquals(buildkitPart(resource("every-field-casc.yaml")), buildkitPart(exported));
+        assertThat("the proxy password in env is exported encrypted", exported,
+                org.hamcrest.CoreMatchers.not(org.hamcrest.CoreMatchers.containsString("proxy-pass-7")));
 
         // applying the export again changes nothing
         Path again = Files.createTempFile("casc", ".yaml");

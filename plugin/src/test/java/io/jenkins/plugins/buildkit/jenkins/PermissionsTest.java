@@ -112,6 +112,7 @@ public class PermissionsTest {
         String text = admin.getWebResponse().getContentAsString();
         assertThat(text, containsString("BuildKit v"));
         assertThat("the answer names the builder of the form", text, containsString("on remote builder shared"));
+        assertThat("the answer says where it was tested from", text, containsString("Tested from the controller"));
         assertThat(text, not(containsString("error")));
         assertEquals(403, call("reader", HttpMethod.POST, "RemoteDriverConfig", "testConnection", Map.of("endpoint", env.address,
                 "credentialsId", "real-client", "caCertificate", env.pem("ca.pem"))).getWebResponse().getStatusCode());
