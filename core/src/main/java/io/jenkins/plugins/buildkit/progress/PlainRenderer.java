@@ -126,6 +126,11 @@ public final class PlainRenderer implements ProgressListener {
             if (!s.partialLine.isEmpty()) {
                 print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine.drain());
             }
+            // A sub-task whose completion has not arrived yet ended with its step: its line comes
+            // before the step's end, as Buildx and buildctl print it; a later completion is ignored.
+            for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
+                printStatus(s, st, v.completed() != null ? v.completed() : st.timestamp());
+            }
             print(s, v.error().isEmpty() ? "DONE " + Units.seconds(s.started, v.completed()) : "ERROR: " + v.error());
         }
         pendingEnds.clear();

@@ -62,6 +62,35 @@ public class PlainRendererTest {
         assertEquals(expected, bytes.toString(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The daemon may report a sub-task's completion several updates after its step's: its line still
+     * comes before the step's DONE (as buildctl prints "#1 transferring dockerfile: 150B done" before
+     * "#1 DONE"), and the late completion prints nothing more.
+     */
+    @Test
+    public void aSubTaskStillOpenWhenItsStepEndsIsShownBeforeTheEnd() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PlainRenderer r = new PlainRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), SecretMasker.NONE);
+        SolveStatus.VertexStatus open = new SolveStatus.VertexStatus("transferring dockerfile:", "sha256:a", "", 150, 0, T0,
+                T0, null);
+        r.onStatus(new SolveStatus(List.of(vertex("sha256:a", "[internal] load build definition from Dockerfile", false, 0, null, "")),
+                List.of(open), List.of(), List.of()));
+        r.onStatus(vertexes(vertex("sha256:a", "[internal] load build definition from Dockerfile", false, 0, 0.04, "")));
+        r.onStatus(vertexes(vertex("sha256:b", "[1/1] COPY . /", false, 0.1, null, "")));
+        r.onStatus(vertexes(vertex("sha256:b", "[1/1] COPY . /", false, 0.1, 0.2, "")));
+        r.onStatus(new SolveStatus(List.of(), List.of(new SolveStatus.VertexStatus("transferring dockerfile:", "sha256:a", "",
+                150, 0, T0.plusMillis(300), T0, T0.plusMillis(300))), List.of(), List.of()));
+        r.onFinish(null);
+        assertEquals(String.join("\n",
+                "#1 [internal] load build definition from Dockerfile",
+                "#1 transferring dockerfile: 150B 0.0s done",
+                "#1 DONE 0.0s",
+                "",
+                "#2 [1/1] COPY . /",
+                "#2 DONE 0.1s",
+                ""), bytes.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     public void sizes() {
         assertEquals("0B", Units.humanSize(0));
