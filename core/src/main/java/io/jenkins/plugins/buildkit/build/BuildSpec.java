@@ -64,6 +64,11 @@ public final class BuildSpec implements Serializable {
      * process's. A string, as every field here, so that the spec stays serializable.
      */
     final String workingDirectory;
+    /**
+     * The directory relative paths must stay in (a Jenkins workspace), or null. Absolute paths are
+     * the user's explicit choice and may go anywhere.
+     */
+    final String confinement;
 
     private BuildSpec(Builder b) {
         this.context = b.context;
@@ -98,6 +103,7 @@ public final class BuildSpec implements Serializable {
         this.values = new java.util.EnumMap<>(BuildOption.class);
         b.values.forEach((option, list) -> values.put(option, List.copyOf(list)));
         this.workingDirectory = b.workingDirectory;
+        this.confinement = b.confinement;
     }
 
     /** Each value parsed; one that does not parse becomes a problem of {@code field}. */
@@ -308,7 +314,67 @@ public final class BuildSpec implements Serializable {
                 problems.add(new Problem("registryCredentials", "empty registry host"));
             }
         });
+        problems.addAll(confinementProblems());
         return problems;
+    }
+
+    /**
+     * Relative paths that leave the confinement directory, and written paths that pass through a
+     * symbolic link inside it: a link in a workspace is the repository's to make, and would send
+     * an export wherever it points.
+     */
+    private List<Problem> confinementProblems() {
+        List<Problem> problems = new ArrayList<>();
+        if (confinement == null) {
+            return problems;
+        }
+        checkConfined(problems, "context", context, false);
+        if (dockerfile != null && !dockerfile.isBlank()) {
+            checkConfined(problems, "file", dockerfile, false);
+        }
+        for (OutputSpec o : outputs) {
+            if (o.dest() != null && !o.dest().equals("-")) {
+                checkConfined(problems, "outputs", o.dest(), true);
+            }
+        }
+        for (CacheOptionsEntry c : cacheFrom) {
+            if (c.getType().equals("local") && c.getAttrsMap().containsKey("src")) {
+                checkConfined(problems, "cacheFrom", c.getAttrsMap().get("src"), false);
+            }
+        }
+        for (CacheOptionsEntry c : cacheTo) {
+            if (c.getType().equals("local") && c.getAttrsMap().containsKey("dest")) {
+                checkConfined(problems, "cacheTo", c.getAttrsMap().get("dest"), true);
+            }
+        }
+        for (BuildFlags.NamedContext c : buildContexts) {
+            if (!c.remote()) {
+                checkConfined(problems, "buildContexts", c.value(), false);
+            }
+        }
+        return problems;
+    }
+
+    private void checkConfined(List<Problem> problems, String field, String path, boolean written) {
+        if (path == null || path.isBlank()) {
+            return;
+        }
+        Path root = Path.of(confinement);
+        Path resolved = resolve(path);
+        if (!Path.of(path).isAbsolute() && !resolved.startsWith(root)) {
+            problems.add(new Problem(field, "\"" + path + "\" leads out of the workspace " + root
+                    + " (an absolute path may name a directory outside it)"));
+            return;
+        }
+        if (written && resolved.startsWith(root)) {
+            for (Path p = resolved; p != null && p.startsWith(root) && !p.equals(root); p = p.getParent()) {
+                if (Files.isSymbolicLink(p)) {
+                    problems.add(new Problem(field, "\"" + path + "\" passes through the symbolic link " + root.relativize(p)
+                            + " in the workspace; an export is written only to real directories there"));
+                    return;
+                }
+            }
+        }
     }
 
     /** One thing wrong with a request: the parameter (as the Pipeline step names it) and what is wrong with its value. */
@@ -358,6 +424,7 @@ public final class BuildSpec implements Serializable {
     public static final class Builder {
         private String context = ".";
         private String workingDirectory;
+        private String confinement;
         private String dockerfile;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
@@ -396,6 +463,15 @@ public final class BuildSpec implements Serializable {
         /** What relative paths are relative to (default: the process's working directory). */
         public Builder workingDirectory(Path dir) {
             this.workingDirectory = dir == null ? null : dir.toAbsolutePath().normalize().toString();
+            return this;
+        }
+
+        /**
+         * Keeps relative paths inside {@code root} (a Jenkins workspace, which a step's working
+         * directory may be below), and exports out of symbolic links there.
+         */
+        public Builder confinedTo(Path root) {
+            this.confinement = root == null ? null : root.toAbsolutePath().normalize().toString();
             return this;
         }
 

@@ -20,6 +20,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,12 +53,14 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
     }
 
     /**
-     * The build spec in a workspace. Relative paths are the workspace's, as Buildx takes them from its
-     * working directory; the builder's fixed platforms apply when the step names none.
+     * The build spec in a workspace. Relative paths are the step's working directory's, as Buildx
+     * takes them from its own, and must stay inside the workspace; the builder's fixed platforms
+     * apply when the step names none.
      */
-    static BuildSpec spec(BuildOptions options, File workspace, ResolvedCredentials credentials, List<String> builderPlatforms)
-            throws InvalidRequestException {
-        BuildSpec.Builder request = options.applyTo(BuildSpec.builder().workingDirectory(workspace.toPath()));
+    static BuildSpec spec(BuildOptions options, File workingDirectory, Map<String, String> env, ResolvedCredentials credentials,
+            List<String> builderPlatforms) throws InvalidRequestException {
+        BuildSpec.Builder request = options.applyTo(BuildSpec.builder().workingDirectory(workingDirectory.toPath())
+                .confinedTo(workspaceRoot(workingDirectory, env)));
         if (!options.has(BuildOption.PLATFORMS)) {
             builderPlatforms.forEach(request::platform);
         }
@@ -67,13 +70,29 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
         return spec;
     }
 
+    /**
+     * The workspace the step runs in: inside {@code dir('sub')} the working directory is below it,
+     * and {@code WORKSPACE} still names it.
+     */
+    static Path workspaceRoot(File workingDirectory, Map<String, String> env) {
+        Path cwd = workingDirectory.toPath().toAbsolutePath().normalize();
+        String workspace = env.get("WORKSPACE");
+        if (workspace != null && !workspace.isBlank()) {
+            Path root = Path.of(workspace).toAbsolutePath().normalize();
+            if (cwd.startsWith(root)) {
+                return root;
+            }
+        }
+        return cwd;
+    }
+
     @Override
     public BuildOutcome invoke(File workspace, VirtualChannel channel) throws IOException, InterruptedException {
         List<String> masked = new ArrayList<>(credentials.valuesToMask());
         masked.addAll(driver.valuesToMask());
         SecretMasker masker = new SecretMasker(masked);
         try {
-            BuildSpec spec = spec(options, workspace, credentials, driver.platforms());
+            BuildSpec spec = spec(options, workspace, env, credentials, driver.platforms());
             Driver d = driver.create(env);
             // what only the made driver knows it must hide (the pieces of a kubeconfig)
             masked.addAll(d.valuesToMask());

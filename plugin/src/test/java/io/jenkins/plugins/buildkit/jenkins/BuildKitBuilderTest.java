@@ -34,7 +34,7 @@ public class BuildKitBuilderTest {
         b.setTarget("final");
         b.setPush(true);
         Map<String, String> env = Map.of("BUILD_NUMBER", "17", "GIT_COMMIT", "abc123");
-        BuildSpec spec = AgentBuild.spec(b.options(text -> hudson.Util.replaceMacro(text, env)), ws, new ResolvedCredentials(), List.of());
+        BuildSpec spec = AgentBuild.spec(b.options(text -> hudson.Util.replaceMacro(text, env)), ws, java.util.Map.of(), new ResolvedCredentials(), List.of());
         Map<String, String> attrs = io.jenkins.plugins.buildkit.build.SolveRequests.prepare(spec, true).request()
                 .getFrontendAttrsMap();
         assertEquals("17", attrs.get("build-arg:VERSION"));

@@ -81,7 +81,7 @@ public class BuildKitStepTest {
     private BuildSpec spec(BuildKitStep step, FakeCredentials creds) throws Exception {
         step.progressMode();
         ResolvedCredentials resolved = CredentialResolver.resolve(step.getSecrets(), step.getSsh(), step.getRegistryCredentials(), creds);
-        return AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, resolved, List.of());
+        return AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, java.util.Map.of(), resolved, List.of());
     }
 
     @Test
@@ -159,10 +159,10 @@ public class BuildKitStepTest {
         BuildKitStep step = new BuildKitStep();
         step.setContext("app");
         step.setFile("app/Dockerfile.prod");
-        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of("linux/arm64"));
+        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, java.util.Map.of(), new ResolvedCredentials(), List.of("linux/arm64"));
         assertEquals(List.of("linux/arm64"), spec.platforms());
         step.setPlatforms(List.of("linux/amd64"));
-        assertEquals(List.of("linux/amd64"), AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of("linux/arm64")).platforms());
+        assertEquals(List.of("linux/amd64"), AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, java.util.Map.of(), new ResolvedCredentials(), List.of("linux/arm64")).platforms());
     }
 
     private static void assertRefused(String expected, ThrowingRunnable r) {
@@ -245,7 +245,7 @@ public class BuildKitStepTest {
         step.setPlatforms("linux/amd64,linux/arm64");
         step.setOutputs("type=local,dest=a\ntype=tar,dest=b.tar");
         assertEquals(List.of("registry.example.com/app:7"), step.getTags());
-        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, new ResolvedCredentials(), List.of());
+        BuildSpec spec = AgentBuild.spec(step.options(java.util.function.UnaryOperator.identity()), workspace, java.util.Map.of(), new ResolvedCredentials(), List.of());
         assertEquals(List.of("linux/amd64", "linux/arm64"), spec.platforms());
         assertEquals(2, spec.resolvedOutputs().stream().filter(o -> !o.type().equals("image")).count());
         try {

@@ -16,6 +16,7 @@ import hudson.model.Label;
 import hudson.model.Result;
 import hudson.model.User;
 import hudson.slaves.DumbSlave;
+import hudson.util.ListBoxModel;
 import io.jenkins.plugins.buildkit.it.Processes;
 import io.jenkins.plugins.buildkit.it.RegistryClient;
 import io.jenkins.plugins.buildkit.it.TestEnvironment;
@@ -175,6 +176,71 @@ public class PipelineBuildIT {
         assertThat(log, containsString(TestJenkins.TOKEN));
         assertThat("refused before anything starts", log, not(containsString("#0 building with")));
         assertThat(log, not(containsString(SECRET)));
+    }
+
+    /**
+     * A builder an administrator allows only for folder {@code team-a}: a job inside builds on it; a
+     * job elsewhere fails before its build reaches an agent, and does not see the builder in its list.
+     */
+    @Test
+    public void aBuilderAllowedForAFolderBuildsOnlyForJobsInIt() throws Exception {
+        BuilderConfig restricted = TestJenkins.remoteBuilder("team-only", env);
+        restricted.setAllowedJobs("team-a\n!team-a/sandbox");
+        TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env), restricted);
+        String script = "node('linux') {\nwriteFile file: 'Dockerfile', text: 'FROM scratch\\nCOPY a.txt /\\n'\n"
+                + "writeFile file: 'a.txt', text: 'allowed'\n"
+                + "buildkitBuild builder: 'team-only', outputs: ['type=local,dest=out']\n}\n";
+
+        org.jvnet.hudson.test.MockFolder team = r.createFolder("team-a");
+        WorkflowJob inside = team.createProject(WorkflowJob.class, "app");
+        inside.setDefinition(new CpsFlowDefinition(script, true));
+        WorkflowRun allowed = r.buildAndAssertSuccess(inside);
+        assertEquals("allowed", agent.getWorkspaceFor(inside).child("out/a.txt").readToString());
+        assertThat(JenkinsRule.getLog(allowed), containsString("building with \"team-only\""));
+
+        for (WorkflowJob outside : List.of(r.createProject(WorkflowJob.class, "elsewhere"),
+                team.createProject(WorkflowJob.class, "sandbox"))) {
+            outside.setDefinition(new CpsFlowDefinition(script, true));
+            WorkflowRun refused = r.buildAndAssertStatus(Result.FAILURE, outside);
+            String log = JenkinsRule.getLog(refused);
+            assertThat(log, containsString("builder: builder \"team-only\" is not available to job \"" + outside.getFullName() + "\""));
+            assertThat("refused before anything starts", log, not(containsString("#0 building with")));
+            ListBoxModel listed = BuildKitGlobalConfiguration.builderItems(outside, null);
+            assertFalse(outside.getFullName() + " does not list it",
+                    listed.stream().anyMatch(o -> o.value.equals("team-only")));
+        }
+        assertTrue(BuildKitGlobalConfiguration.builderItems(inside, null).stream().anyMatch(o -> o.value.equals("team-only")));
+    }
+
+    /**
+     * Relative paths are the step's working directory's and must stay in the workspace: inside
+     * {@code dir('sub')}, {@code ..} is still the workspace; one more {@code ..} is refused before
+     * anything starts, as is an export through a symbolic link in the workspace.
+     */
+    @Test
+    public void relativePathsStayInTheWorkspace() throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, "paths");
+        job.setDefinition(new CpsFlowDefinition("node('linux') {\n"
+                + "writeFile file: 'Dockerfile', text: 'FROM scratch\\nCOPY a.txt /\\n'\n"
+                + "writeFile file: 'a.txt', text: 'from the workspace root'\n"
+                + "dir('sub') {\n  writeFile file: 'keep', text: ''\n"
+                + "  buildkitBuild context: '..', outputs: ['type=local,dest=../out']\n}\n}\n", true));
+        r.buildAndAssertSuccess(job);
+        FilePath workspace = agent.getWorkspaceFor(job);
+        assertEquals("from the workspace root", workspace.child("out/a.txt").readToString());
+
+        for (String output : List.of("../../escaped", "linked")) {
+            job.setDefinition(new CpsFlowDefinition("node('linux') {\n"
+                    + "sh 'ln -sfn /tmp linked'\n"
+                    + "dir('sub') {\n  buildkitBuild context: '..', outputs: ['type=local,dest=../" + output + "']\n}\n}\n", true));
+            WorkflowRun refused = r.buildAndAssertStatus(Result.FAILURE, job);
+            String log = JenkinsRule.getLog(refused);
+            assertThat(log, containsString("outputs: \"../" + output + "\""));
+            assertThat(log, containsString(output.equals("linked") ? "passes through the symbolic link linked in the workspace"
+                    : "leads out of the workspace"));
+            assertThat("refused before anything starts", log, not(containsString("#0 building with")));
+        }
+        assertFalse(workspace.getParent().child("escaped").exists());
     }
 
     /** Aborting the build cancels the solve on the daemon, and the agent's executor is free again within seconds. */
