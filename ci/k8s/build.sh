@@ -21,6 +21,8 @@ BIN="$OUT/bin"
 MOD="$OUT/module"
 IMAGES="$CACHE/images"
 COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet)
+# go mod tidy and go build print hundreds of lines: they go here, and their end to the console on failure
+LOG="$OUT/build.log"
 PACKAGES=(containerd runc etcd-server containernetworking-plugins busybox-static openssl gcc libc6-dev iproute2 jq curl tar util-linux)
 
 # A cache of our own keeps the (large) Kubernetes downloads and objects apart, and measurable.
@@ -32,6 +34,8 @@ export GOTOOLCHAIN=local
 log() { echo "[k8s-build] $*"; }
 die() { echo "[k8s-build] ERROR: $*" >&2; exit 1; }
 trap 'rc=$?; [ $rc -eq 0 ] || echo "[k8s-build] FAILED (exit $rc) at line $LINENO" >&2' EXIT
+# shellcheck source-path=SCRIPTDIR source=../logged.sh
+. "$ROOT/ci/logged.sh"
 
 [ "$(id -u)" = 0 ] || die "run as root"
 
@@ -119,9 +123,9 @@ write_module() {
     for c in "${COMPONENTS[@]}"; do echo "	_ \"k8s.io/kubernetes/cmd/$c\""; done
     echo ")"
   } > "$MOD/tools.go"
-  log "go mod tidy (downloads the dependencies on a cold cache)"
+  log "go mod tidy (on a cold cache it downloads about 750 MB of modules; log: $LOG)"
   local t0=$SECONDS
-  (cd "$MOD" && nice -n 15 go mod tidy) || die "go mod tidy failed"
+  logged "$LOG" nice -n 15 go -C "$MOD" mod tidy || die "go mod tidy failed"
   log "go mod tidy done in $((SECONDS - t0)) s"
 }
 
@@ -133,6 +137,9 @@ build_binaries() {
     log "Kubernetes v$K8S_VERSION binaries: present in $BIN"
     return
   fi
+  log "building the Kubernetes v$K8S_VERSION binaries from the Go module proxy with $(go env GOVERSION)" \
+    "(10-17 minutes on 2 cores the first time)"
+  mkdir -p "$OUT"; : > "$LOG"
   if [ ! -f "$MOD/go.sum" ] || ! grep -q "k8s.io/kubernetes v$K8S_VERSION" "$MOD/go.mod" 2>/dev/null; then
     write_module
   fi
@@ -150,10 +157,10 @@ build_binaries() {
   done
   local pkgs=()
   for c in "${COMPONENTS[@]}"; do pkgs+=("k8s.io/kubernetes/cmd/$c"); done
-  log "go build ${COMPONENTS[*]} (CGO_ENABLED=0, nice 15; a cold build takes 10-17 min on 2 cores)"
+  log "go build ${COMPONENTS[*]} (CGO_ENABLED=0, nice 15; a cold build takes 10-17 min on 2 cores; log: $LOG)"
   rm -rf "$BIN.tmp"; mkdir -p "$BIN.tmp"
   local t0=$SECONDS
-  (cd "$MOD" && CGO_ENABLED=0 nice -n 15 go build -trimpath -ldflags "$ldflags" -o "$BIN.tmp/" "${pkgs[@]}") \
+  logged "$LOG" env CGO_ENABLED=0 nice -n 15 go -C "$MOD" build -trimpath -ldflags "$ldflags" -o "$BIN.tmp/" "${pkgs[@]}" \
     || die "go build failed"
   log "go build done in $((SECONDS - t0)) s"
   for c in "${COMPONENTS[@]}"; do [ -x "$BIN.tmp/$c" ] || die "go build did not produce $c"; done
