@@ -14,7 +14,7 @@ if [ "$(id -u)" != 0 ]; then
   echo "[acceptance-deps] missing ${missing[*]}; run this script as root to install them" >&2
   exit 1
 fi
-echo "[acceptance-deps] installing ${missing[*]}"
+echo "[acceptance-deps] installing ${missing[*]} from Debian (a minute or two)"
 apt-get update -qq
 DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 /usr/bin/chromium --version

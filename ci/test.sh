@@ -20,4 +20,7 @@ bash "$ROOT/ci/acceptance-deps.sh"
 . "$BUILDKIT_TEST_ENV_DIR/env.sh"
 # shellcheck disable=SC1091
 . "$ROOT/ci/toolchain.sh"
+# -ntp keeps the downloads off the console: say why a first run is slow
+echo "[test] mvn verify over core, plugin and acceptance (on a machine without them, Maven first downloads the" \
+  "dependencies, Jenkins and its plugins included: a few minutes more)"
 mvn -B -ntp verify "$@"

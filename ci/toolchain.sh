@@ -5,13 +5,19 @@
 MAVEN_VERSION=3.9.11
 MAVEN_HOME_DIR=/opt/apache-maven-$MAVEN_VERSION
 if [ ! -x "$MAVEN_HOME_DIR/bin/mvn" ]; then
-  echo "[toolchain] fetching Maven $MAVEN_VERSION from Maven Central into /opt (once, about a minute)"
-  command -v mvn >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq maven >/dev/null; }
+  # shellcheck source-path=SCRIPTDIR source=logged.sh
+  . "$(dirname "${BASH_SOURCE[0]}")/logged.sh"
+  maven_log=/opt/apache-maven-$MAVEN_VERSION-fetch.log
+  echo "[toolchain] fetching Maven $MAVEN_VERSION from Maven Central into /opt (once, about a minute; log: $maven_log)"
+  : > "$maven_log"
+  command -v mvn >/dev/null || { logged "$maven_log" apt-get update && logged "$maven_log" env DEBIAN_FRONTEND=noninteractive apt-get install -y maven; } \
+    || return 1 2>/dev/null || exit 1
   maven_fetch=$(mktemp -d)
   # a repository of its own, so that the tarball is found whatever the user's settings say
   # from that directory: no project's POM must be read
-  (cd "$maven_fetch" && mvn -B -q -ntp -Dmaven.repo.local="$maven_fetch/repo" dependency:get \
-    -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" -Dtransitive=false)
+  (cd "$maven_fetch" && logged "$maven_log" mvn -B -ntp -Dmaven.repo.local="$maven_fetch/repo" dependency:get \
+    -Dartifact="org.apache.maven:apache-maven:$MAVEN_VERSION:tar.gz:bin" -Dtransitive=false) \
+    || { rm -rf "$maven_fetch"; return 1 2>/dev/null || exit 1; }
   tar xzf "$maven_fetch/repo/org/apache/maven/apache-maven/$MAVEN_VERSION/apache-maven-$MAVEN_VERSION-bin.tar.gz" -C /opt
   rm -rf "$maven_fetch"
 fi
