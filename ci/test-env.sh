@@ -3,6 +3,8 @@
 #   - a CA with server and client certificates (openssl)
 #   - buildkitd on 127.0.0.1:$BUILDKIT_PORT with mutual TLS
 #   - a registry on 127.0.0.1:$REGISTRY_PORT with TLS and htpasswd auth, trusted by buildkitd
+#   - a Docker Engine on /var/run/docker.sock that also listens on 127.0.0.1:$DOCKER_TLS_PORT with
+#     mutual TLS (an engine already running without that port is replaced: see start_docker)
 # `start` writes $ENV_DIR/env.sh, which exports what the tests read.
 set -euo pipefail
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,6 +15,12 @@ REGISTRY_PORT="${REGISTRY_PORT:-15000}"
 DOCKER_TLS_PORT="${DOCKER_TLS_PORT:-12376}"
 REGISTRY_USER=tester
 REGISTRY_PASSWORD=test-password-$$
+# The tests reach the engine at the default socket and, for TLS, at the port; a DOCKER_HOST of the
+# caller's must not send our checks and the test image to another engine.
+DOCKER_SOCK=/var/run/docker.sock
+export DOCKER_HOST="unix://$DOCKER_SOCK"
+# examples/hello/build.sh records there the engine it starts (see README.md, "Two commands")
+HELLO_STATE="${BUILDKIT_HELLO_STATE:-/tmp/buildkit-hello}"
 
 log() { echo "[test-env] $*"; }
 
@@ -121,24 +129,85 @@ CFG
     debug workers
 }
 
+docker_tls() { # the docker CLI on our TLS port, with our client certificate
+  docker -H "tcp://127.0.0.1:$DOCKER_TLS_PORT" --tlsverify --tlscacert "$ENV_DIR/certs/ca.pem" \
+    --tlscert "$ENV_DIR/certs/client.pem" --tlskey "$ENV_DIR/certs/client-key.pem" "$@"
+}
+
+engine_serves_tests() { # the engine on the socket is also the one on the TLS port, trusting our CA
+  local unix_id tls_id
+  unix_id=$(docker info --format '{{.ID}}' 2>/dev/null) || return 1
+  tls_id=$(docker_tls info --format '{{.ID}}' 2>/dev/null) || return 1
+  [ -n "$unix_id" ] && [ "$unix_id" = "$tls_id" ]
+}
+
+is_dockerd() { [ "$(cat "/proc/$1/comm" 2>/dev/null)" = dockerd ]; }
+
+replace_engine() {
+  # A systemd service would be started again by its socket or restart policy: stop it through
+  # systemd, and note it so that `stop` starts it again.
+  local units=() u
+  for u in docker.socket docker.service; do
+    systemctl is-active --quiet "$u" 2>/dev/null && units+=("$u")
+  done
+  if [ ${#units[@]} -gt 0 ]; then
+    log "stopping ${units[*]} (no TLS port for the tests); \`ci/test-env.sh stop\` starts it again"
+    systemctl stop "${units[@]}"
+    printf '%s\n' "${units[@]}" > "$ENV_DIR/docker-restore-units"
+    return
+  fi
+  # Otherwise a dockerd we can name by its pid file: dockerd's own, or the one examples/hello records.
+  local pid="" f
+  for f in /var/run/docker.pid "$HELLO_STATE/dockerd.pid"; do
+    pid=$(cat "$f" 2>/dev/null) && is_dockerd "$pid" && break
+    pid=""
+  done
+  if [ -z "$pid" ]; then
+    log "a Docker Engine answers on $DOCKER_SOCK without tcp://127.0.0.1:$DOCKER_TLS_PORT for the tests, and neither" \
+      "systemd nor a pid file names it: stop it, then run this again"
+    return 1
+  fi
+  if [ "$(cat "$HELLO_STATE/dockerd.pid" 2>/dev/null)" = "$pid" ]; then
+    log "stopping the Docker Engine examples/hello/build.sh started (pid $pid): it has no TLS port for the tests"
+  else
+    log "stopping the Docker Engine that runs without a TLS port for the tests (pid $pid: $(tr '\0' ' ' < "/proc/$pid/cmdline"));" \
+      "it is not started again"
+  fi
+  kill "$pid"
+  # running containers get dockerd's shutdown timeout (15 s) before it exits
+  for _ in $(seq 1 300); do is_dockerd "$pid" || break; sleep 0.1; done
+  if is_dockerd "$pid"; then log "dockerd (pid $pid) did not stop in 30 s"; return 1; fi
+  rm -f "$HELLO_STATE/dockerd.pid"
+}
+
 start_docker() {
   # The engine pushes to the test registry itself (docker driver): it must trust our CA.
   mkdir -p "/etc/docker/certs.d/127.0.0.1:$REGISTRY_PORT"
   cp "$ENV_DIR/certs/ca.pem" "/etc/docker/certs.d/127.0.0.1:$REGISTRY_PORT/ca.crt"
+  # The tests need one engine on both the socket and the TLS port (DockerDriverIT builds over TLS and
+  # looks for the image on the socket), so an engine that answers only on the socket cannot serve.
+  # A second engine of our own beside it cannot either: the tests use the default socket. So we take
+  # the socket over; `stop` leaves no engine of ours behind.
   if docker version >/dev/null 2>&1; then
-    log "a Docker Engine already runs"
-    return
+    if engine_serves_tests; then
+      log "a Docker Engine already runs, with tcp://127.0.0.1:$DOCKER_TLS_PORT trusting our CA"
+      echo "tcp://127.0.0.1:$DOCKER_TLS_PORT" > "$ENV_DIR/docker-tls-host"
+      return
+    fi
+    replace_engine || return
   fi
   command -v dockerd >/dev/null || {
+    log "installing Debian's docker.io (about a minute)"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null
   }
   log "starting the Docker Engine (unix socket, and tcp://127.0.0.1:$DOCKER_TLS_PORT with mutual TLS)"
-  dockerd -H unix:///var/run/docker.sock -H "tcp://127.0.0.1:$DOCKER_TLS_PORT" \
+  dockerd -H "unix://$DOCKER_SOCK" -H "tcp://127.0.0.1:$DOCKER_TLS_PORT" \
     --tlsverify --tlscacert "$ENV_DIR/certs/ca.pem" --tlscert "$ENV_DIR/certs/server.pem" --tlskey "$ENV_DIR/certs/server-key.pem" \
     > "$ENV_DIR/dockerd.log" 2>&1 &
   echo $! > "$ENV_DIR/dockerd.pid"
-  wait_for dockerd docker version
+  # its log goes with ENV_DIR at `stop`: show its end now
+  wait_for dockerd engine_serves_tests || { tail -n 20 "$ENV_DIR/dockerd.log" >&2; return 1; }
   echo "tcp://127.0.0.1:$DOCKER_TLS_PORT" > "$ENV_DIR/docker-tls-host"
 }
 
@@ -172,8 +241,11 @@ stop_all() {
   for svc in buildkitd registry dockerd; do
     if [ -f "$ENV_DIR/$svc.pid" ]; then
       local pid; pid=$(cat "$ENV_DIR/$svc.pid")
-      if kill "$pid" 2>/dev/null; then
-        for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      # only a process that still runs that program: a stale pid may have been given to another one
+      local prog=$svc; [ "$svc" = registry ] && prog=docker-registry
+      if grep -q -- "$prog" "/proc/$pid/cmdline" 2>/dev/null && kill "$pid" 2>/dev/null; then
+        # dockerd gives running containers 15 s before it exits
+        for _ in $(seq 1 200); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
         kill -9 "$pid" 2>/dev/null || true
       fi
       rm -f "$ENV_DIR/$svc.pid"
@@ -183,6 +255,11 @@ stop_all() {
   # buildkitd leaves mounts under its root when killed mid-build
   if [ -d "$ENV_DIR/buildkitd/root" ]; then
     grep -o " $ENV_DIR/buildkitd/root[^ ]*" /proc/mounts | sort -r | xargs -r -n1 umount -l 2>/dev/null || true
+  fi
+  # the systemd engine that `start` replaced
+  if [ -f "$ENV_DIR/docker-restore-units" ]; then
+    local units; mapfile -t units < "$ENV_DIR/docker-restore-units"
+    systemctl start "${units[@]}" && log "started ${units[*]} again"
   fi
   # dockerd's state lives outside ENV_DIR; only our logs and pids are removed
   rm -rf "$ENV_DIR"
