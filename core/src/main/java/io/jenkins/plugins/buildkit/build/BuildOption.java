@@ -12,7 +12,7 @@ import java.util.function.BiConsumer;
  * The one declaration of the plain build parameters: the name the Pipeline step, the freestyle form
  * and the error messages use, Buildx's flag for the command line, the help text, and how a value
  * lands in a {@link BuildSpec}. The CLI's options, the step's data binding, the form and its help are
- * all made from this table; see DESIGN.md, "Adding a build parameter".
+ * all made from this table; see docs/DESIGN.md, "Adding a build parameter".
  *
  * <p>Credentials (secrets, SSH keys, registry credentials) are not here: the CLI reads them from files and
  * the environment, Jenkins from its credential store.

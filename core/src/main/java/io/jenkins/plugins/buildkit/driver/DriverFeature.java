@@ -1,6 +1,6 @@
 package io.jenkins.plugins.buildkit.driver;
 
-/** What a driver may or may not offer (DESIGN.md's capability matrix). */
+/** What a driver may or may not offer (the capability matrix of docs/ARCHITECTURE.md). */
 public enum DriverFeature {
     LOAD_INTO_DOCKER("loading the image into Docker", "outputs"),
     CACHE_EXPORT("cache export other than inline", "cacheTo"),

@@ -15,7 +15,7 @@ import java.util.EnumSet;
 import java.util.Map;
 import org.junit.Test;
 
-/** DESIGN.md's capability matrix, as the drivers declare it. */
+/** The capability matrix of docs/ARCHITECTURE.md, as the drivers declare it. */
 public class FeatureMatrixTest {
     private final DockerDriver docker = new DockerDriver("engine", new DockerEndpoint(null, null), null);
     private final ContainerDriver container = new ContainerDriver("ctr", new DockerEndpoint(null, null), ContainerDriverOptions.parse(Map.of()), null);
