@@ -37,8 +37,8 @@ if ! docker version >/dev/null 2>&1; then
 fi
 # the command line needs only the core module, built on its own (no Jenkins: Java 17 and any Maven 3 will do)
 if [ ! -f core/target/buildkit-cli.jar ]; then
-  echo "building core/target/buildkit-cli.jar with Maven (the first time it downloads the dependencies from Maven Central:" \
-    "a few minutes; log: $STATE/mvn.log)"
+  echo "building core/target/buildkit-cli.jar with Maven (the first time it downloads the dependencies from Maven Central," \
+    "about 2 minutes; log: $STATE/mvn.log)"
   : > "$STATE/mvn.log"
   logged "$STATE/mvn.log" mvn -B -ntp -f core/pom.xml package -DskipTests
 fi
