@@ -228,6 +228,10 @@ public final class BuildKitClient implements AutoCloseable {
     private static String describeCause(StatusRuntimeException e) {
         StringBuilder sb = new StringBuilder();
         String description = firstLine(e.getStatus().getDescription());
+        if ("Network closed for unknown reason".equals(description)) {
+            // gRPC's words when the peer's socket simply closed: say what that usually means
+            description = "the connection closed (did the daemon stop or restart?)";
+        }
         if (description != null && !description.equals("io exception") && !description.equals("ssl exception")) {
             sb.append(description);
         }

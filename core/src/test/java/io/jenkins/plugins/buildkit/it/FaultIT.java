@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.it;
 
+import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.fail;
@@ -19,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -179,6 +181,245 @@ public class FaultIT {
         assertTrue(driver.driverName() + ": a BuildKitException: " + error, error instanceof BuildKitException);
         System.out.println(driver.driverName() + " on a silent endpoint: " + error.getMessage());
         assertTrue(error.getMessage(), error.getMessage().contains(address.replace("tcp://", "")));
+    }
+
+    /** A buildkitd of this test's own, killed while a RUN step runs: the build fails at once, naming the daemon. */
+    @Test
+    public void aDaemonKilledMidBuildFailsTheBuildNamingIt() throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        Path state = tmp.newFolder("own-buildkitd").toPath();
+        Path socket = state.resolve("buildkitd.sock");
+        Process daemon = new ProcessBuilder(System.getenv().getOrDefault("BUILDKIT_TEST_BUILDKITD", "/opt/buildkit-test/bin/buildkitd"),
+                "--root", state.resolve("root").toString(), "--addr", "unix://" + socket, "--oci-worker-net", "host")
+                .redirectErrorStream(true).redirectOutput(state.resolve("buildkitd.log").toFile()).start();
+        String marker = "sleep " + (300 + System.nanoTime() % 600);
+        try {
+            long ready = System.nanoTime() + 30_000_000_000L;
+            while (!Files.exists(socket)) {
+                assertTrue("buildkitd did not start: " + Files.readString(state.resolve("buildkitd.log")), System.nanoTime() < ready);
+                Thread.sleep(100);
+            }
+            Path ctx = tmp.newFolder().toPath();
+            ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
+            ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+            Driver own = new RemoteDriver("own-daemon", new RemoteDriverOptions("unix://" + socket, null, null, null, null,
+                    Duration.ofSeconds(20)));
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread build = new Thread(() -> {
+                try {
+                    DriverBuild.run(own, BuildSpec.builder().context(ctx.toString()).noCache(true).build(), ProgressListener.NONE);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            build.start();
+            long deadline = System.nanoTime() + 60_000_000_000L;
+            while (!Processes.running(marker)) {
+                assertTrue("the RUN step did not start", System.nanoTime() < deadline);
+                Thread.sleep(100);
+            }
+            daemon.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            build.join(10_000);
+            assertFalse("the build still waits 10 s after its daemon was killed", build.isAlive());
+            Throwable error = outcome.get();
+            assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
+            System.out.println("daemon killed: " + error.getMessage());
+            assertTrue(error.getMessage(), error.getMessage().contains("lost connection to BuildKit at unix://" + socket
+                    + ": the connection closed (did the daemon stop or restart?)"));
+        } finally {
+            daemon.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            // what a killed buildkitd leaves: the step's process and the mounts under its root
+            new ProcessBuilder("pkill", "-9", "-f", marker).start().waitFor();
+            for (String line : Files.readAllLines(Path.of("/proc/mounts"))) {
+                String mountPoint = line.split(" ")[1];
+                if (mountPoint.startsWith(state.toString())) {
+                    new ProcessBuilder("umount", "-l", mountPoint).start().waitFor();
+                }
+            }
+        }
+        assertNoSessionThreadsLeft();
+    }
+
+    /** A registry of this test's own (plain HTTP on loopback), stopped while the image is pushed to it. */
+    @Test
+    public void aRegistryStoppedDuringThePushFailsTheBuildNamingIt() throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        Path state = tmp.newFolder("own-registry").toPath();
+        int port;
+        try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        Files.writeString(state.resolve("config.yml"), "version: 0.1\nlog:\n  level: warn\nstorage:\n  filesystem:\n"
+                + "    rootdirectory: " + state.resolve("data") + "\nhttp:\n  addr: 127.0.0.1:" + port + "\n");
+        Process registry = new ProcessBuilder("docker-registry", "serve", state.resolve("config.yml").toString())
+                .redirectErrorStream(true).redirectOutput(state.resolve("registry.log").toFile()).start();
+        try {
+            long ready = System.nanoTime() + 30_000_000_000L;
+            while (!answers(port)) {
+                assertTrue("the registry did not start", System.nanoTime() < ready);
+                Thread.sleep(100);
+            }
+            Path ctx = tmp.newFolder().toPath();
+            ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY big.bin /\n");
+            ContextFixtures.writeRandomFile(ctx.resolve("big.bin"), 256L * 1024 * 1024, System.nanoTime());
+            java.util.concurrent.CountDownLatch pushing = new java.util.concurrent.CountDownLatch(1);
+            ProgressListener watch = status -> {
+                for (io.jenkins.plugins.buildkit.client.SolveStatus.VertexStatus st : status.statuses()) {
+                    if (st.id().startsWith("pushing") || st.id().startsWith("sha256:") && st.current() > 0 && st.total() > 1024 * 1024) {
+                        pushing.countDown();
+                    }
+                }
+            };
+            String image = "127.0.0.1:" + port + "/fault/push:" + System.nanoTime();
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread build = new Thread(() -> {
+                try {
+                    DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true)
+                            .output("type=image,name=" + image + ",push=true,registry.insecure=true,compression=uncompressed").build(), watch);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            build.start();
+            assertTrue("the push did not start within 120 s", pushing.await(120, java.util.concurrent.TimeUnit.SECONDS));
+            registry.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+            build.join(10_000);
+            assertFalse("the build still runs 10 s after its registry stopped", build.isAlive());
+            Throwable error = outcome.get();
+            assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
+            System.out.println("registry stopped: " + error.getMessage());
+            assertTrue(error.getMessage(), error.getMessage().contains("127.0.0.1:" + port));
+        } finally {
+            registry.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+        assertNoSessionThreadsLeft();
+    }
+
+    private static boolean answers(int port) {
+        try (java.net.Socket s = new java.net.Socket()) {
+            s.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
+    /** The docker-container builder's container removed under a running build: the build fails at once. */
+    @Test
+    public void theBuildersContainerRemovedUnderARunningBuildFailsIt() throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        String marker = "sleep " + (300 + System.nanoTime() % 600);
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
+        ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+        io.jenkins.plugins.buildkit.driver.container.ContainerDriver builder = new io.jenkins.plugins.buildkit.driver.container.ContainerDriver(
+                "fault-" + System.nanoTime(), new DockerEndpoint(null, null),
+                io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions.parse(new java.util.HashMap<>(Map.of(
+                        "image", env.buildkitImage, "network", "host", "privileged", "false",
+                        "buildkitd-flags", "--oci-worker-net=host"))), Duration.ofSeconds(30));
+        try (io.jenkins.plugins.buildkit.driver.docker.DockerEngine engine = new io.jenkins.plugins.buildkit.driver.docker.DockerEngine(
+                new DockerEndpoint(null, null), Duration.ofSeconds(20))) {
+            AtomicReference<Throwable> outcome = new AtomicReference<>();
+            Thread build = new Thread(() -> {
+                try {
+                    DriverBuild.run(builder, BuildSpec.builder().context(ctx.toString()).noCache(true).build(), ProgressListener.NONE);
+                } catch (Throwable t) {
+                    outcome.set(t);
+                }
+            });
+            build.start();
+            long deadline = System.nanoTime() + 120_000_000_000L;
+            while (!Processes.running(marker)) {
+                assertTrue("the RUN step did not start", System.nanoTime() < deadline);
+                Thread.sleep(100);
+            }
+            engine.api().removeContainerCmd(builder.containerName()).withForce(true).exec();
+            build.join(10_000);
+            assertFalse("the build still runs 10 s after its builder's container was removed", build.isAlive());
+            Throwable error = outcome.get();
+            assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
+            System.out.println("container removed: " + error.getMessage());
+            assertTrue(error.getMessage(), error.getMessage().contains("lost connection to BuildKit in container " + builder.containerName()));
+        } finally {
+            builder.remove(false, false);
+        }
+        assertNoSessionThreadsLeft();
+    }
+
+    /** Eight builds at once on one builder each get their own result. */
+    @Test
+    public void eightConcurrentBuildsOnOneBuilderEachGetTheirOwnResult() throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        int builds = 8;
+        List<Thread> threads = new java.util.ArrayList<>();
+        Map<Integer, Throwable> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        List<Path> outputs = new java.util.ArrayList<>();
+        for (int i = 0; i < builds; i++) {
+            Path ctx = tmp.newFolder("concurrent-" + i).toPath();
+            ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN echo build-" + i + "-" + System.nanoTime()
+                    + " > /result && sleep 1\n");
+            ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
+            Path out = tmp.getRoot().toPath().resolve("concurrent-out-" + i);
+            outputs.add(out);
+            int n = i;
+            threads.add(new Thread(() -> {
+                try {
+                    DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(),
+                            ProgressListener.NONE);
+                } catch (Throwable t) {
+                    failures.put(n, t);
+                }
+            }));
+        }
+        threads.forEach(Thread::start);
+        for (Thread t : threads) {
+            t.join(180_000);
+            assertFalse("a build is still running after 3 minutes", t.isAlive());
+        }
+        assertEquals("failures: " + failures, Map.of(), failures);
+        for (int i = 0; i < builds; i++) {
+            assertTrue(Files.readString(outputs.get(i).resolve("result")).startsWith("build-" + i + "-"));
+        }
+        assertNoSessionThreadsLeft();
+    }
+
+    /** Interrupting a build while its context is on the way ends it at once, leaving no session behind. */
+    @Test
+    public void cancellingDuringTheContextUploadEndsTheBuild() throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY big.bin /\n");
+        ContextFixtures.writeRandomFile(ctx.resolve("big.bin"), 512L * 1024 * 1024, System.nanoTime());
+        java.util.concurrent.CountDownLatch uploading = new java.util.concurrent.CountDownLatch(1);
+        ProgressListener watch = new ProgressListener() {
+            @Override
+            public void onStatus(io.jenkins.plugins.buildkit.client.SolveStatus status) {
+                for (io.jenkins.plugins.buildkit.client.SolveStatus.VertexStatus st : status.statuses()) {
+                    if (st.id().startsWith("transferring") && st.current() > 1024 * 1024 && st.completed() == null) {
+                        uploading.countDown();
+                    }
+                }
+            }
+
+            @Override
+            public void onFinish(Throwable error) {
+            }
+        };
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        Thread build = new Thread(() -> {
+            try {
+                DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true).build(), watch);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        build.start();
+        assertTrue("the upload did not start within 60 s", uploading.await(60, java.util.concurrent.TimeUnit.SECONDS));
+        build.interrupt();
+        build.join(10_000);
+        assertFalse("the build still runs 10 s after it was interrupted", build.isAlive());
+        assertTrue("ended by the interruption: " + outcome.get(), outcome.get() instanceof InterruptedException);
+        assertNoSessionThreadsLeft();
     }
 
     /** Each build session runs its services on threads of its own, which must end with it. */
