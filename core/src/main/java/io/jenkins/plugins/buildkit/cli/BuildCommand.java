@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import io.jenkins.plugins.buildkit.progress.MaskingOutputStream;
 import io.jenkins.plugins.buildkit.progress.ProgressMode;
@@ -65,7 +67,13 @@ final class BuildCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ProgressMode mode = quiet ? ProgressMode.QUIET : ProgressMode.parse(progress);
+        ProgressMode mode;
+        try {
+            mode = quiet ? ProgressMode.QUIET : ProgressMode.parse(progress);
+        } catch (IllegalArgumentException e) {
+            // The message names the Pipeline parameter, "progress: ..."; here it is the flag.
+            throw new IllegalArgumentException("--" + e.getMessage(), e);
+        }
         BuildSpec.Builder spec = options().applyTo(BuildSpec.builder().context(context));
         List<String> secretValues = new ArrayList<>();
         for (String s : secrets) {
@@ -90,12 +98,17 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         SecretMasker masker = new SecretMasker(secretValues);
+        // Made outside the try below: a bad --builder or --driver-opt is a usage error, not a failed build.
+        Driver driver = builder.driver();
         SolveResult result;
         // The builder's own log (an image pulled, a container made) is masked as the progress is.
         PrintStream builderLog = new PrintStream(new MaskingOutputStream(System.err, masker), true, StandardCharsets.UTF_8);
         try {
-            result = DriverBuild.run(builder.driver(), spec.build(), mode.renderer(System.err, masker),
+            result = DriverBuild.run(driver, spec.build(), mode.renderer(System.err, masker),
                     mode == ProgressMode.PLAIN ? builderLog : null);
+        } catch (InvalidRequestException e) {
+            // Refused before anything started: still the user's input, so still a usage error.
+            throw new IllegalArgumentException(masker.mask(e.getMessage()), e);
         } catch (IOException | BuildKitException | RuntimeException e) {
             // The final ERROR line quotes the daemon, which may quote a command holding a secret.
             String message = e.getMessage() == null ? e.toString() : e.getMessage();

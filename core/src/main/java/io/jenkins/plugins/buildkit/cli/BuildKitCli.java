@@ -61,7 +61,8 @@ public final class BuildKitCli implements Runnable {
             }
             String message = e.getMessage() == null ? e.toString() : e.getMessage();
             err.println("ERROR: " + message);
-            return 1;
+            // "Your input is wrong" is an IllegalArgumentException, raised before any work starts: a usage error.
+            return e instanceof IllegalArgumentException ? commandLine.getCommandSpec().exitCodeOnInvalidInput() : 1;
         });
         return cli.execute(args);
     }

@@ -163,7 +163,7 @@ public class CliIT {
         assertEquals(prune.stderr, 0, prune.exit);
         assertThat(prune.stdout, containsString("Total reclaimed: "));
         Run bad = run("prune", "--filter", "until=soon");
-        assertEquals(1, bad.exit);
+        assertEquals(2, bad.exit);
         assertThat(bad.stderr, containsString("until=\"soon\" is not a duration"));
     }
 
@@ -177,8 +177,31 @@ public class CliIT {
     @Test
     public void missingContextDirectoryIsNamed() throws Exception {
         Run r = run("build", "/no/such/context");
-        assertEquals(1, r.exit);
+        assertEquals("a request refused before the build is a usage error", 2, r.exit);
         assertThat(r.stderr, containsString("context: directory not found: /no/such/context"));
+    }
+
+    /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
+    @Test
+    public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
+        String ctx = context("FROM scratch\nCOPY rootfs/ /\n").toString();
+        String[][] cases = {
+            {"ERROR: --progress: unknown mode \"fancy\"", "build", "--progress", "fancy", ctx},
+            {"ERROR: --builder: unknown builder \"nonsense:x\"", "build", "--builder", "nonsense:x", ctx},
+            {"ERROR: --builder: unknown builder \"nonsense:x\"", "inspect", "--builder", "nonsense:x"},
+            {"ERROR: --driver-opt: \"novalue\" is not KEY=VALUE", "rm", "--builder", "container:x", "--driver-opt", "novalue"},
+            {"ERROR: --tlscacert: file not found: /no/such/ca.pem", "stop", "--builder", "remote:tcp://127.0.0.1:1", "--tlscacert", "/no/such/ca.pem"},
+            {"ERROR: --builder: \"kubernetes\" needs :NAME", "du", "--builder", "kubernetes"},
+            {"ERROR: --filter: until=\"soon\" is not a duration", "prune", "--filter", "until=soon"},
+            {"Invalid value for option '--timeout': 'soon' is not an int", "du", "--timeout", "soon"},
+        };
+        for (String[] c : cases) {
+            Run r = run(java.util.Arrays.copyOfRange(c, 1, c.length));
+            assertEquals(String.join(" ", c) + "\n" + r.stderr, 2, r.exit);
+            String first = r.stderr.lines().filter(l -> !l.startsWith("WARNING: ")).findFirst().orElse("");
+            assertThat(String.join(" ", c), first, org.hamcrest.CoreMatchers.startsWith(c[0]));
+            assertFalse("nothing started:\n" + r.stderr, r.stderr.lines().anyMatch(l -> l.startsWith("#")));
+        }
     }
 
     @Test
