@@ -104,7 +104,10 @@ final class BuildFlags {
 
         /** Why the context cannot be used from {@code spec}'s working directory, or null. */
         String problem(BuildSpec spec) {
-            return remote() || Files.isDirectory(spec.resolve(value)) ? null : "\"" + name + "\": directory not found: " + value;
+            if (remote() || Files.isDirectory(spec.resolve(value))) {
+                return null;
+            }
+            return "\"" + name + "\": " + (Files.exists(spec.resolve(value)) ? "not a directory: " : "directory not found: ") + value;
         }
     }
 

@@ -240,7 +240,8 @@ public final class BuildSpec implements Serializable {
         if (context == null || context.isBlank()) {
             problems.add(new Problem("context", "empty"));
         } else if (!Files.isDirectory(contextDir())) {
-            problems.add(new Problem("context", "directory not found: " + contextDir()));
+            problems.add(new Problem("context", (Files.exists(contextDir()) ? "not a directory: " : "directory not found: ")
+                    + contextDir()));
         } else if (!Files.isRegularFile(dockerfilePath())) {
             problems.add(new Problem("file", "Dockerfile not found: " + dockerfilePath()));
         }

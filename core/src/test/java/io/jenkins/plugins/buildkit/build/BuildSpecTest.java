@@ -171,6 +171,14 @@ public class BuildSpecTest {
         }
     }
 
+    /** A file where a directory belongs is named as such, not as missing, before anything starts. */
+    @Test
+    public void aFileWhereADirectoryBelongsIsNamed() throws IOException {
+        Path file = tmp.newFile("a-file").toPath();
+        assertEquals(List.of("context: not a directory: " + file), problems(b -> b.context(file.toString())));
+        assertEquals(List.of("buildContexts: \"extra\": not a directory: " + file), problems(b -> b.buildContext("extra=" + file)));
+    }
+
     @Test
     public void goodValuesHaveNoProblems() {
         assertEquals(List.of(), problems(b -> b.platform("linux/amd64,linux/arm64/v8").tag("127.0.0.1:5000/team/app:1.0")

@@ -181,6 +181,24 @@ public class CliIT {
         assertThat(r.stderr, containsString("context: directory not found: /no/such/context"));
     }
 
+    /** The first ERROR line, where the CLI reports a failure (the JVM may warn before it). */
+    private static String errorLine(Run r) {
+        return r.stderr.lines().filter(l -> l.startsWith("ERROR: ")).findFirst().orElse("(no ERROR line)");
+    }
+
+    /** Refused before the build: nothing went to a builder, so there is no progress line at all. */
+    private static void assertRefusedBeforeTheBuild(Run r, String firstLine) {
+        assertEquals(r.stderr, 2, r.exit);
+        assertEquals(firstLine, errorLine(r));
+        assertFalse("no build started:\n" + r.stderr, r.stderr.lines().anyMatch(l -> l.startsWith("#")));
+    }
+
+    @Test
+    public void aContextThatIsAFileIsNotADirectory() throws Exception {
+        Path file = tmp.newFile("context-file").toPath();
+        assertRefusedBeforeTheBuild(run("build", file.toString()), "ERROR: invalid build request: context: not a directory: " + file);
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
