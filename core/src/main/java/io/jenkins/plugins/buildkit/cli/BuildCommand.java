@@ -74,6 +74,8 @@ final class BuildCommand implements Callable<Integer> {
             // The message names the Pipeline parameter, "progress: ..."; here it is the flag.
             throw new IllegalArgumentException("--" + e.getMessage(), e);
         }
+        requireParentDirectory(iidFile, "--iidfile");
+        requireParentDirectory(metadataFile, "--metadata-file");
         BuildSpec.Builder spec = options().applyTo(BuildSpec.builder().context(context));
         List<String> secretValues = new ArrayList<>();
         for (String s : secrets) {
@@ -130,6 +132,17 @@ final class BuildCommand implements Callable<Integer> {
             System.out.println(result.imageDigest());
         }
         return 0;
+    }
+
+    /** The file is written after the build: a directory that is not there would lose the build's result. */
+    private static void requireParentDirectory(Path file, String flag) {
+        if (file == null) {
+            return;
+        }
+        Path dir = file.toAbsolutePath().getParent();
+        if (!Files.isDirectory(dir)) {
+            throw new IllegalArgumentException(flag + ": " + (Files.exists(dir) ? "not a directory: " : "directory not found: ") + dir);
+        }
     }
 
     /** Adds an option of {@link BuildOption}'s table for each parameter that has a Buildx flag. */

@@ -199,6 +199,13 @@ public class CliIT {
         assertRefusedBeforeTheBuild(run("build", file.toString()), "ERROR: invalid build request: context: not a directory: " + file);
     }
 
+    @Test
+    public void anIidfileInAMissingDirectoryIsRefusedBeforeTheBuild() throws Exception {
+        Path missing = tmp.getRoot().toPath().resolve("no-such-dir");
+        Run r = run("build", "--iidfile", missing.resolve("iid").toString(), context("FROM scratch\nCOPY rootfs/ /\n").toString());
+        assertRefusedBeforeTheBuild(r, "ERROR: --iidfile: directory not found: " + missing);
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
