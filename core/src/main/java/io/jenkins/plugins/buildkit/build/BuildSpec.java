@@ -270,6 +270,12 @@ public final class BuildSpec implements Serializable {
                 problems.add(new Problem("tags", "invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)"));
             }
         }
+        for (OutputSpec o : outputs) {
+            // The daemon makes a missing directory, but only after the whole build, and fails on a file.
+            if (o.type().equals("local") && Files.exists(resolve(o.dest())) && !Files.isDirectory(resolve(o.dest()))) {
+                problems.add(new Problem("outputs", "\"" + o + "\": dest is not a directory: " + resolve(o.dest())));
+            }
+        }
         if (push && tags.isEmpty() && outputs.stream().noneMatch(o -> o.attrs().containsKey("name"))) {
             problems.add(new Problem("tags", "push=true needs at least one tag"));
         }

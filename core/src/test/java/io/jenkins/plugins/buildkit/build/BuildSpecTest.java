@@ -177,6 +177,9 @@ public class BuildSpecTest {
         Path file = tmp.newFile("a-file").toPath();
         assertEquals(List.of("context: not a directory: " + file), problems(b -> b.context(file.toString())));
         assertEquals(List.of("buildContexts: \"extra\": not a directory: " + file), problems(b -> b.buildContext("extra=" + file)));
+        assertEquals(List.of("outputs: \"type=local,dest=" + file + "\": dest is not a directory: " + file),
+                problems(b -> b.output("type=local,dest=" + file)));
+        assertEquals("a dest still to be made is fine", List.of(), problems(b -> b.output("type=local,dest=" + file.resolveSibling("new"))));
     }
 
     @Test

@@ -206,6 +206,13 @@ public class CliIT {
         assertRefusedBeforeTheBuild(r, "ERROR: --iidfile: directory not found: " + missing);
     }
 
+    @Test
+    public void aLocalOutputOntoAFileIsRefusedBeforeTheBuild() throws Exception {
+        Path file = tmp.newFile("not-a-dir").toPath();
+        Run r = run("build", "-o", "type=local,dest=" + file, context("FROM scratch\nCOPY rootfs/ /\n").toString());
+        assertRefusedBeforeTheBuild(r, "ERROR: invalid build request: outputs: \"type=local,dest=" + file + "\": dest is not a directory: " + file);
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
