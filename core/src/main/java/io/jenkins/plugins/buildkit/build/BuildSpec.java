@@ -24,6 +24,11 @@ public final class BuildSpec implements Serializable {
             "(?:localhost|[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*)(?::[0-9]+)?");
     private static final Pattern REPOSITORY_AND_TAG = Pattern.compile(
             COMPONENT + "(?:/" + COMPONENT + ")*(?::[\\w][\\w.-]{0,127})?(?:@sha256:[a-f0-9]{64})?");
+    /**
+     * Docker's reference grammar (distribution/reference) limits the repository path, the name after
+     * the registry; older engines counted the registry too, so they refuse some names this lets pass.
+     */
+    static final int MAX_REPOSITORY_PATH = 255;
     private static final Pattern ARG_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     final String context;
@@ -268,6 +273,8 @@ public final class BuildSpec implements Serializable {
                 problems.add(new Problem("tags", "empty tag"));
             } else if (!isImageReference(t)) {
                 problems.add(new Problem("tags", "invalid image name \"" + t + "\" (expected [registry/]name[:tag], lower case)"));
+            } else if (repositoryPath(t).length() > MAX_REPOSITORY_PATH) {
+                problems.add(new Problem("tags", tooLong(t)));
             }
         }
         for (OutputSpec o : outputs) {
@@ -417,6 +424,31 @@ public final class BuildSpec implements Serializable {
             }
         }
         return REPOSITORY_AND_TAG.matcher(rest).matches();
+    }
+
+    /**
+     * The repository path of a valid reference as the daemon parses it: without registry, tag and
+     * digest, and with {@code library/} before a single Docker Hub component, as normalization adds it.
+     */
+    static String repositoryPath(String ref) {
+        String name = ref.contains("@") ? ref.substring(0, ref.indexOf('@')) : ref;
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            name = name.substring(0, colon);
+        }
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? "" : name.substring(0, slash);
+        boolean hasRegistry = first.contains(".") || first.contains(":") || first.equals("localhost");
+        String path = hasRegistry ? name.substring(slash + 1) : name;
+        boolean dockerHub = !hasRegistry || first.equals("docker.io") || first.equals("index.docker.io");
+        return dockerHub && !path.contains("/") ? "library/" + path : path;
+    }
+
+    private static String tooLong(String tag) {
+        String path = repositoryPath(tag);
+        boolean hubLibrary = path.startsWith("library/") && !tag.contains("library/");
+        return "image name \"" + tag + "\" is too long: its repository path has " + path.length() + " characters"
+                + (hubLibrary ? " as Docker Hub names it (library/NAME)" : "") + "; Docker's limit is " + MAX_REPOSITORY_PATH;
     }
 
     /** @throws InvalidRequestException listing every problem */

@@ -182,6 +182,22 @@ public class BuildSpecTest {
         assertEquals("a dest still to be made is fine", List.of(), problems(b -> b.output("type=local,dest=" + file.resolveSibling("new"))));
     }
 
+    /**
+     * Docker's reference grammar allows 255 characters in the repository path: the name without
+     * registry, tag and digest, with library/ before a single Docker Hub component.
+     */
+    @Test
+    public void aRepositoryPathOverDockersLimitIsRefused() {
+        String a247 = "a".repeat(247);
+        assertEquals(List.of(), problems(b -> b.tag(a247).tag("localhost:5000/" + "a".repeat(255) + ":" + "t".repeat(128))
+                .tag("team/" + "a".repeat(250) + "@sha256:" + "0".repeat(64))));
+        assertEquals(List.of("tags: image name \"" + a247 + "b\" is too long: its repository path has 256 characters"
+                + " as Docker Hub names it (library/NAME); Docker's limit is 255"), problems(b -> b.tag(a247 + "b")));
+        String long256 = "r.example.com/team/" + "a".repeat(251);
+        assertEquals(List.of("tags: image name \"" + long256 + ":1\" is too long: its repository path has 256 characters;"
+                + " Docker's limit is 255"), problems(b -> b.tag(long256 + ":1")));
+    }
+
     @Test
     public void goodValuesHaveNoProblems() {
         assertEquals(List.of(), problems(b -> b.platform("linux/amd64,linux/arm64/v8").tag("127.0.0.1:5000/team/app:1.0")

@@ -213,6 +213,14 @@ public class CliIT {
         assertRefusedBeforeTheBuild(r, "ERROR: invalid build request: outputs: \"type=local,dest=" + file + "\": dest is not a directory: " + file);
     }
 
+    @Test
+    public void aTagOverDockersLengthLimitIsRefusedBeforeTheBuild() throws Exception {
+        String longTag = "a".repeat(256);
+        Run r = run("build", "-t", longTag, context("FROM scratch\nCOPY rootfs/ /\n").toString());
+        assertRefusedBeforeTheBuild(r, "ERROR: invalid build request: tags: image name \"" + longTag + "\" is too long: its repository path"
+                + " has 264 characters as Docker Hub names it (library/NAME); Docker's limit is 255");
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
