@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildkit.fs;
 import io.jenkins.plugins.buildkit.wire.fsutil.Stat;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -122,6 +123,8 @@ public final class DirectoryWalker {
             }
         } catch (NoSuchFileException e) {
             return; // removed while we walked: nothing to send
+        } catch (AccessDeniedException e) {
+            throw new IOException(permissionDenied(relDir.isEmpty() ? "." : relDir), e);
         }
         names.sort(PathNames.UTF8_ORDER);
         for (String name : names) {
@@ -158,6 +161,11 @@ public final class DirectoryWalker {
 
             Stat stat = toStat(rel, file, mode, attrs, !skip);
             if (!skip) {
+                if (GoFileMode.isRegular(mode) && !Files.isReadable(file)) {
+                    // Found here, the file is named as the user knows it; the daemon would only hear of it when
+                    // asking for the content, and could not say why.
+                    throw new IOException(permissionDenied(rel));
+                }
                 for (Pending parent : pendingParents) {
                     if (!parent.emitted) {
                         parent.emitted = true;
@@ -175,6 +183,11 @@ public final class DirectoryWalker {
                 walkDir(file, rel, below, included, excluded, visitor);
             }
         }
+    }
+
+    /** Why an entry cannot be sent, naming it relative to the directory being sent. */
+    String permissionDenied(String rel) {
+        return "cannot read \"" + rel + "\" in " + root + ": permission denied";
     }
 
     /** Whether some pattern of the wanted kind names a path below the directory {@code rel}. */

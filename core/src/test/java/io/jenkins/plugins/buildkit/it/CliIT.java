@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.After;
 import org.junit.Before;
@@ -47,18 +48,28 @@ public class CliIT {
     }
 
     private ProcessBuilder cli(String... args) throws IOException {
-        List<String> cmd = new ArrayList<>();
+        return cli(List.of(), Map.of(), args);
+    }
+
+    /** The CLI run by {@code wrapper} (such as setpriv), with {@code env} added to the environment. */
+    private ProcessBuilder cli(List<String> wrapper, Map<String, String> env, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>(wrapper);
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("-jar");
         cmd.add(System.getProperty("buildkit.cli.jar", "target/buildkit-cli.jar"));
         cmd.addAll(List.of(args));
-        return new ProcessBuilder(cmd)
+        ProcessBuilder pb = new ProcessBuilder(cmd)
                 .redirectOutput(tmp.newFile().getAbsoluteFile())
                 .redirectError(tmp.newFile().getAbsoluteFile());
+        pb.environment().putAll(env);
+        return pb;
     }
 
     private Run run(String... args) throws Exception {
-        ProcessBuilder pb = cli(args);
+        return run(cli(args));
+    }
+
+    private Run run(ProcessBuilder pb) throws Exception {
         Process p = pb.start();
         assertTrue("the CLI finished", p.waitFor(120, TimeUnit.SECONDS));
         Run r = new Run();
@@ -219,6 +230,27 @@ public class CliIT {
         Run r = run("build", "-t", longTag, context("FROM scratch\nCOPY rootfs/ /\n").toString());
         assertRefusedBeforeTheBuild(r, "ERROR: invalid build request: tags: image name \"" + longTag + "\" is too long: its repository path"
                 + " has 264 characters as Docker Hub names it (library/NAME); Docker's limit is 255");
+    }
+
+    /**
+     * Tests run as root, whom file modes do not stop: the CLI runs as root without the capabilities that
+     * override them (CAP_DAC_OVERRIDE, CAP_DAC_READ_SEARCH), so the kernel refuses it the file as it
+     * would any other user. The file is found while the context is sent, which ends the build.
+     */
+    @Test
+    public void anUnreadableFileInTheContextIsNamedRelativeToTheContext() throws Exception {
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nCOPY . /ctx\nRUN echo ran-$((40+2))\n");
+        Path secret = ctx.resolve("sub/secret.txt");
+        Files.createDirectories(secret.getParent());
+        Files.writeString(secret, "s");
+        Files.setPosixFilePermissions(secret, java.util.Set.of());
+        boolean root = (Integer) Files.getAttribute(Path.of("/proc/self"), "unix:uid") == 0;
+        org.junit.Assume.assumeTrue("setpriv drops root's capabilities", !root || Files.isExecutable(Path.of("/usr/bin/setpriv")));
+        List<String> withoutOverride = root ? List.of("setpriv", "--bounding-set=-dac_override,-dac_read_search") : List.of();
+        Run r = run(cli(withoutOverride, Map.of(), "build", ctx.toString()));
+        assertEquals(r.stderr, 1, r.exit);
+        assertEquals("ERROR: build failed: error from sender: cannot read \"sub/secret.txt\" in " + ctx + ": permission denied", errorLine(r));
+        assertFalse("the build ended there", r.stderr.contains("ran-42"));
     }
 
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
