@@ -180,6 +180,10 @@ public final class BuildKitClient implements AutoCloseable {
         if (dialError != null) {
             return new BuildKitException("cannot connect to " + where + ": " + dialError.getMessage(), dialError);
         }
+        String notGrpc = notGrpc(e);
+        if (notGrpc != null) {
+            return new BuildKitException("cannot connect to " + where + ": " + notGrpc + ": is it a BuildKit daemon?", e);
+        }
         if (code == Status.Code.DEADLINE_EXCEEDED) {
             String hint = streamChannel != null ? "" : tls == null
                     ? " (if the daemon expects TLS, give a CA certificate and a client certificate and key)"
@@ -194,6 +198,22 @@ public final class BuildKitClient implements AutoCloseable {
                     + (streamChannel == null ? tlsHint(detail) : ""), e);
         }
         return new BuildKitException("cannot connect to " + where + ": " + code + ": " + detail, e);
+    }
+
+    /**
+     * What the endpoint spoke instead of gRPC, when that is why the call failed, or null. gRPC's own
+     * words ("First received frame was not SETTINGS", "HTTP status code 404") assume one knows HTTP/2.
+     */
+    private static String notGrpc(StatusRuntimeException e) {
+        String description = String.valueOf(e.getStatus().getDescription());
+        if (describeCause(e).contains("First received frame was not SETTINGS")) {
+            return "the endpoint does not speak gRPC over HTTP/2 (it answered in another protocol, such as HTTP/1.1)";
+        }
+        if (description.startsWith("HTTP status code")) {
+            // A gRPC server answers every call with a grpc-status; an HTTP/2 server that is not one answers with a page.
+            return "the endpoint speaks HTTP/2 but not gRPC (it answered " + firstLine(description) + ")";
+        }
+        return null;
     }
 
     /** A hint at the likely TLS mistake behind a failed connection, or "". */

@@ -253,6 +253,28 @@ public class CliIT {
         assertFalse("the build ended there", r.stderr.contains("ran-42"));
     }
 
+    /** An HTTP/1.1 server and an HTTP/2 server that is not gRPC (the test registry's TLS port) are named as not BuildKit. */
+    @Test
+    public void anEndpointThatIsNotBuildKitIsNamed() throws Exception {
+        com.sun.net.httpserver.HttpServer http = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+        http.start();
+        try {
+            String endpoint = "tcp://127.0.0.1:" + http.getAddress().getPort();
+            Run r = run("build", "--builder", "remote:" + endpoint, context("FROM scratch\nCOPY rootfs/ /\n").toString());
+            assertEquals(r.stderr, 1, r.exit);
+            assertEquals("ERROR: cannot connect to BuildKit at " + endpoint + ": the endpoint does not speak gRPC over HTTP/2"
+                    + " (it answered in another protocol, such as HTTP/1.1): is it a BuildKit daemon?", errorLine(r));
+            assertFalse("no build started:\n" + r.stderr, r.stderr.lines().anyMatch(l -> l.startsWith("#1 ")));
+        } finally {
+            http.stop(0);
+        }
+        Run registry = run("inspect", "--builder", "remote:tcp://" + env.registry, "--tlscacert", env.certs.resolve("ca.pem").toString(),
+                "--tlscert", env.certs.resolve("client.pem").toString(), "--tlskey", env.certs.resolve("client-key.pem").toString());
+        assertEquals(registry.stderr, 1, registry.exit);
+        assertEquals("ERROR: cannot connect to BuildKit at tcp://" + env.registry + ": the endpoint speaks HTTP/2 but not gRPC"
+                + " (it answered HTTP status code 404): is it a BuildKit daemon?", errorLine(registry));
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {
