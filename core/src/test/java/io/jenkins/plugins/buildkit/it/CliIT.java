@@ -275,6 +275,17 @@ public class CliIT {
                 + " (it answered HTTP status code 404): is it a BuildKit daemon?", errorLine(registry));
     }
 
+    @Test
+    public void aContainerBuilderWithoutAnEngineNamesTheEndpointTried() throws Exception {
+        String endpoint = "unix://" + tmp.getRoot().toPath().resolve("no-engine.sock");
+        Run r = run(cli(List.of(), Map.of("DOCKER_HOST", endpoint), "build", "--builder", "container:noengine",
+                context("FROM scratch\nCOPY rootfs/ /\n").toString()));
+        assertEquals(r.stderr, 1, r.exit);
+        assertEquals("ERROR: builder \"noengine\" (driver docker-container): cannot reach the Docker Engine at " + endpoint
+                + ": No such file or directory", errorLine(r));
+        assertFalse("no build started:\n" + r.stderr, r.stderr.lines().anyMatch(l -> l.startsWith("#1 ")));
+    }
+
     /** README: exit status 2 for a usage error, in every command, with the first line naming the flag. */
     @Test
     public void aBadFlagValueIsAUsageErrorInEveryCommand() throws Exception {

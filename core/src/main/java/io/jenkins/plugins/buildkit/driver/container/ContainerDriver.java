@@ -145,7 +145,7 @@ public final class ContainerDriver implements Driver {
                 throw new BuildKitException(e.getMessage(), e);
             } catch (RuntimeException e) {
                 throw new BuildKitException("builder \"" + builderName + "\" (driver docker-container): "
-                        + DockerEngine.describe(e), e);
+                        + DockerEngine.describe(endpoint, e), e);
             }
         }
     }
@@ -366,7 +366,7 @@ public final class ContainerDriver implements Driver {
         } catch (NotFoundException | com.github.dockerjava.api.exception.NotModifiedException e) {
             // nothing to stop, or stopped already
         } catch (IOException | RuntimeException e) {
-            throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngine.describe(e), e);
+            throw new BuildKitException("cannot stop builder \"" + builderName + "\": " + DockerEngine.describe(endpoint, e), e);
         }
     }
 
@@ -389,7 +389,7 @@ public final class ContainerDriver implements Driver {
                 }
             }
         } catch (IOException | RuntimeException e) {
-            throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngine.describe(e), e);
+            throw new BuildKitException("cannot remove builder \"" + builderName + "\": " + DockerEngine.describe(endpoint, e), e);
         }
     }
 

@@ -145,6 +145,18 @@ public final class DockerEngine implements Closeable {
     }
 
     /**
+     * As {@link #describe(Throwable)}, naming the engine's endpoint when the failure is that it could
+     * not be reached at all: "No such file or directory" alone does not say which socket was tried.
+     */
+    public static String describe(DockerEndpoint endpoint, Throwable t) {
+        Throwable root = rootCause(t);
+        if (root instanceof java.net.SocketException || root instanceof java.net.UnknownHostException) {
+            return "cannot reach the Docker Engine at " + endpoint + ": " + describe(t);
+        }
+        return describe(t);
+    }
+
+    /**
      * Opens a connection, sends {@code POST path} asking to upgrade to h2c, and returns the raw
      * stream once the engine answers 101.
      */

@@ -32,6 +32,18 @@ public class DockerEngineTest {
                 containsString("endpoint: \"ssh://host\" is not a Docker address"));
     }
 
+    /** "No such file or directory" alone does not say which socket was tried; an engine's own refusal needs no address. */
+    @Test
+    public void anUnreachableEngineIsNamed() {
+        DockerEndpoint endpoint = new DockerEndpoint("unix:///no/such.sock", null);
+        assertEquals("cannot reach the Docker Engine at unix:///no/such.sock: No such file or directory",
+                DockerEngine.describe(endpoint, new RuntimeException(new java.net.SocketException("No such file or directory"))));
+        assertEquals("cannot reach the Docker Engine at unix:///no/such.sock: Connection refused",
+                DockerEngine.describe(endpoint, new RuntimeException(new java.net.ConnectException("Connection refused"))));
+        assertEquals("No such container: x", DockerEngine.describe(endpoint,
+                new com.github.dockerjava.api.exception.NotFoundException("Status 404: {\"message\":\"No such container: x\"}")));
+    }
+
     @Test
     public void registryOfAnImageName() {
         assertEquals("127.0.0.1:5000", EnginePush.registryOf("127.0.0.1:5000/a/b:1"));
