@@ -38,6 +38,9 @@ public final class PlainRenderer implements ProgressListener {
     private int lastNumber;
     private Step current;
     private final Map<String, SolveStatus.Vertex> pendingEnds = new LinkedHashMap<>();
+    private final Map<String, Long> pendingSince = new HashMap<>();
+    /** How long a finished step's end waits for its sub-tasks' completions, which carry their sizes. */
+    private static final long SUB_TASK_GRACE_NANOS = 1_000_000_000L;
 
     public PlainRenderer(PrintStream out, SecretMasker masker) {
         this.out = out;
@@ -60,7 +63,9 @@ public final class PlainRenderer implements ProgressListener {
                 onSubTask(st);
             }
         }
-        printPendingEnds();
+        // A step that starts now would come between a finished step and its end: end that one first.
+        boolean newStep = status.vertexes().stream().anyMatch(v -> (v.started() != null || v.cached()) && step(v.digest()).number == 0);
+        printPendingEnds(newStep);
         for (SolveStatus.Vertex v : status.vertexes()) {
             Step s = step(v.digest());
             if ((v.started() != null || v.cached()) && s.number == 0) {
@@ -87,6 +92,7 @@ public final class PlainRenderer implements ProgressListener {
             if (!s.finished && (v.cached() || !v.error().isEmpty() || v.completed() != null)) {
                 s.finished = true;
                 pendingEnds.put(v.digest(), v);
+                pendingSince.put(v.digest(), System.nanoTime());
             }
         }
         out.flush();
@@ -94,7 +100,7 @@ public final class PlainRenderer implements ProgressListener {
 
     @Override
     public synchronized void onFinish(Throwable error) {
-        printPendingEnds();
+        printPendingEnds(true);
         // Sub-tasks whose completion never came are shown as they last were.
         for (Step s : steps.values()) {
             for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
@@ -116,9 +122,20 @@ public final class PlainRenderer implements ProgressListener {
         }
     }
 
-    private void printPendingEnds() {
-        for (SolveStatus.Vertex v : pendingEnds.values()) {
+    /**
+     * Prints the ends of finished steps. One whose sub-tasks have not all reported completion waits,
+     * for at most a second or until {@code force}, since the completions carry the final sizes.
+     */
+    private void printPendingEnds(boolean force) {
+        for (java.util.Iterator<SolveStatus.Vertex> it = pendingEnds.values().iterator(); it.hasNext();) {
+            SolveStatus.Vertex v = it.next();
             Step s = step(v.digest());
+            if (!force && !v.cached() && !s.openStatuses.isEmpty()
+                    && System.nanoTime() - pendingSince.get(v.digest()) < SUB_TASK_GRACE_NANOS) {
+                continue;
+            }
+            it.remove();
+            pendingSince.remove(v.digest());
             if (v.cached()) {
                 print(s, "CACHED");
                 continue;
@@ -133,7 +150,6 @@ public final class PlainRenderer implements ProgressListener {
             }
             print(s, v.error().isEmpty() ? "DONE " + Units.seconds(s.started, v.completed()) : "ERROR: " + v.error());
         }
-        pendingEnds.clear();
     }
 
     private void printStatus(Step s, SolveStatus.VertexStatus st, Instant end) {

@@ -63,31 +63,39 @@ public class PlainRendererTest {
     }
 
     /**
-     * The daemon may report a sub-task's completion several updates after its step's: its line still
-     * comes before the step's DONE (as buildctl prints "#1 transferring dockerfile: 150B done" before
-     * "#1 DONE"), and the late completion prints nothing more.
+     * The daemon may report a sub-task's completion after its step's end: the end waits for it (it
+     * carries the size), so the sub-task's line comes before the step's DONE, as buildctl prints
+     * "#1 transferring dockerfile: 150B done" before "#1 DONE". A step that starts meanwhile ends the
+     * wait, and the sub-task is shown as it last was.
      */
     @Test
-    public void aSubTaskStillOpenWhenItsStepEndsIsShownBeforeTheEnd() {
+    public void aStepsEndWaitsForItsSubTasksCompletion() {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         PlainRenderer r = new PlainRenderer(new PrintStream(bytes, true, StandardCharsets.UTF_8), SecretMasker.NONE);
-        SolveStatus.VertexStatus open = new SolveStatus.VertexStatus("transferring dockerfile:", "sha256:a", "", 150, 0, T0,
-                T0, null);
-        r.onStatus(new SolveStatus(List.of(vertex("sha256:a", "[internal] load build definition from Dockerfile", false, 0, null, "")),
-                List.of(open), List.of(), List.of()));
-        r.onStatus(vertexes(vertex("sha256:a", "[internal] load build definition from Dockerfile", false, 0, 0.04, "")));
-        r.onStatus(vertexes(vertex("sha256:b", "[1/1] COPY . /", false, 0.1, null, "")));
-        r.onStatus(vertexes(vertex("sha256:b", "[1/1] COPY . /", false, 0.1, 0.2, "")));
+        String load = "[internal] load build definition from Dockerfile";
+        r.onStatus(new SolveStatus(List.of(vertex("sha256:a", load, false, 0, null, "")),
+                List.of(new SolveStatus.VertexStatus("transferring dockerfile:", "sha256:a", "", 0, 0, T0, T0, null)), List.of(), List.of()));
+        r.onStatus(vertexes(vertex("sha256:a", load, false, 0, 0.04, "")));
         r.onStatus(new SolveStatus(List.of(), List.of(new SolveStatus.VertexStatus("transferring dockerfile:", "sha256:a", "",
                 150, 0, T0.plusMillis(300), T0, T0.plusMillis(300))), List.of(), List.of()));
+        r.onStatus(new SolveStatus(List.of(vertex("sha256:b", "[internal] load build context", false, 0.4, null, "")),
+                List.of(new SolveStatus.VertexStatus("transferring context:", "sha256:b", "", 2048, 0, T0, T0.plusMillis(400), null)),
+                List.of(), List.of()));
+        r.onStatus(vertexes(vertex("sha256:b", "[internal] load build context", false, 0.4, 0.5, "")));
+        r.onStatus(vertexes(vertex("sha256:c", "[1/1] COPY . /", false, 0.6, null, "")));
+        r.onStatus(vertexes(vertex("sha256:c", "[1/1] COPY . /", false, 0.6, 0.7, "")));
         r.onFinish(null);
         assertEquals(String.join("\n",
-                "#1 [internal] load build definition from Dockerfile",
-                "#1 transferring dockerfile: 150B 0.0s done",
+                "#1 " + load,
+                "#1 transferring dockerfile: 150B 0.3s done",
                 "#1 DONE 0.0s",
                 "",
-                "#2 [1/1] COPY . /",
+                "#2 [internal] load build context",
+                "#2 transferring context: 2.05kB 0.1s done",
                 "#2 DONE 0.1s",
+                "",
+                "#3 [1/1] COPY . /",
+                "#3 DONE 0.1s",
                 ""), bytes.toString(StandardCharsets.UTF_8));
     }
 
