@@ -44,6 +44,11 @@ public final class AttestSpec implements Serializable {
         if (disabled != null && !disabled.equalsIgnoreCase("true") && !disabled.equalsIgnoreCase("false")) {
             throw new IllegalArgumentException("attestation \"" + text + "\": disabled=\"" + disabled + "\" is not true or false");
         }
+        String mode = attrs.get("mode");
+        if (type.equals("provenance") && mode != null && !mode.equals("min") && !mode.equals("max")) {
+            // The daemon would refuse it only after the build, when it writes the attestation.
+            throw new IllegalArgumentException("attestation \"" + text + "\": mode=\"" + mode + "\" is not min or max");
+        }
         return new AttestSpec(type, Boolean.parseBoolean(disabled), attrs);
     }
 

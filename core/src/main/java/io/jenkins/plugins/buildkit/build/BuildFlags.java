@@ -49,22 +49,11 @@ final class BuildFlags {
 
     static final List<String> ULIMIT_NAMES = List.of("core", "cpu", "data", "fsize", "locks", "memlock", "msgqueue", "nice",
             "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
-    private static final Pattern SIZE = Pattern.compile("(\\d+)([bkmg]?)b?", Pattern.CASE_INSENSITIVE);
     private static final Pattern ULIMIT = Pattern.compile("([a-z]+)=(-?\\d+)(?::(-?\\d+))?");
 
     /** A size such as {@code 64m} in bytes (binary units, as Docker takes them), or null. */
     static Long shmSizeBytes(String size) {
-        Matcher m = SIZE.matcher(size.trim());
-        if (!m.matches()) {
-            return null;
-        }
-        long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase(java.util.Locale.ROOT)) {
-            case "k" -> n << 10;
-            case "m" -> n << 20;
-            case "g" -> n << 30;
-            default -> n;
-        };
+        return ByteSize.parse(size);
     }
 
     /** {@code NAME=SOFT[:HARD]} as BuildKit takes it, {@code NAME=SOFT:HARD}, or null. */

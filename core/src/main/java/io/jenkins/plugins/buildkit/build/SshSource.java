@@ -69,6 +69,14 @@ public final class SshSource implements Serializable {
                 return "ssh: key file for \"" + id + "\" not found: " + f;
             }
         }
+        // Read the keys now, as the session will: a file that holds no key fails before any work.
+        try {
+            io.jenkins.plugins.buildkit.client.BuildSession.builder().ssh(id, privateKeys(), passphrase());
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        } catch (java.io.IOException e) {
+            return "ssh: cannot read the key files for \"" + id + "\": " + e.getMessage();
+        }
         return null;
     }
 

@@ -26,6 +26,27 @@ final class PruneCommand implements Callable<Integer> {
     @Option(names = "--keep-duration", paramLabel = "SECONDS", description = "keep records used within this many seconds")
     long keepSeconds;
 
+    @Option(names = {"--reserved-space", "--keep-storage"}, paramLabel = "SIZE",
+            description = "cache to keep in any case, e.g. 10gb (--keep-storage is Buildx's older name)")
+    String reservedSpace;
+
+    @Option(names = "--max-used-space", paramLabel = "SIZE", description = "the most the cache may use, e.g. 50gb")
+    String maxUsedSpace;
+
+    @Option(names = "--min-free-space", paramLabel = "SIZE", description = "disk space to leave free, e.g. 20gb")
+    String minFreeSpace;
+
+    private static long bytes(String flag, String value) {
+        if (value == null) {
+            return 0;
+        }
+        Long bytes = io.jenkins.plugins.buildkit.build.ByteSize.parse(value);
+        if (bytes == null) {
+            throw new IllegalArgumentException(flag + ": \"" + value + "\" is not a size such as 512mb or 10gb");
+        }
+        return bytes;
+    }
+
     /** Go-style durations: 90s, 30m, 24h, 1h30m. */
     static Duration parseDuration(String text) {
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(h|m|s)").matcher(text.trim());
@@ -55,9 +76,11 @@ final class PruneCommand implements Callable<Integer> {
                 daemonFilters.add(f);
             }
         }
+        PruneRequest request = PruneRequest.newBuilder().setAll(all).addAllFilter(daemonFilters).setKeepDuration(keep.toNanos())
+                .setReservedSpace(bytes("--reserved-space", reservedSpace)).setMaxUsedSpace(bytes("--max-used-space", maxUsedSpace))
+                .setMinFreeSpace(bytes("--min-free-space", minFreeSpace)).build();
         try (BuildKitClient client = builder.driver().connect()) {
-            client.prune(PruneRequest.newBuilder().setAll(all).addAllFilter(daemonFilters)
-                    .setKeepDuration(keep.toNanos()).build(), r -> {
+            client.prune(request, r -> {
                         reclaimed.addAndGet(r.getSize());
                         System.out.println("removed " + r.getID() + " " + r.getSize() + " bytes");
                     });
