@@ -57,9 +57,17 @@ final class PodExecStream implements ByteStream {
     @Override
     public void close() {
         try {
-            exec.close();
+            // Closing the exec does not end a read blocked on its output: the reading thread would
+            // wait forever for data or an exit that never comes. Closing the stream wakes it.
+            exec.getOutput().close();
+        } catch (IOException ignored) {
+            // closed already
         } finally {
-            client.close();
+            try {
+                exec.close();
+            } finally {
+                client.close();
+            }
         }
     }
 

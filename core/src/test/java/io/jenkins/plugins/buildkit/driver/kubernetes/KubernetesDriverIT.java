@@ -63,6 +63,7 @@ public class KubernetesDriverIT {
             assumeTrue("no test cluster (bash ci/k8s/up.sh, then . /tmp/buildkit-k8s/env.sh)", false);
         }
         kubeconfig = Files.readString(Path.of(path));
+        threadsBefore = io.jenkins.plugins.buildkit.it.SessionThreads.alive();
         cluster = new KubernetesClientBuilder().withConfig(ClusterAccess.fromKubeconfig(kubeconfig, "test")).build();
     }
 
@@ -75,10 +76,14 @@ public class KubernetesDriverIT {
                 assertNull(cluster.apps().deployments().withName(builder).get());
                 assertNull(cluster.configMaps().withName(builder + "-config").get());
             }
+            // an exec stream's reader thread must end with its connection
+            io.jenkins.plugins.buildkit.it.SessionThreads.assertNoneLeftSince(threadsBefore);
         } finally {
             cluster.close();
         }
     }
+
+    private java.util.Set<Thread> threadsBefore;
 
     private Driver driver(Map<String, String> extra, String buildkitdConfig) throws java.io.IOException {
         Map<String, String> options = new HashMap<>();
