@@ -124,7 +124,9 @@ public final class PlainRenderer implements ProgressListener {
 
     /**
      * Prints the ends of finished steps. One whose sub-tasks have not all reported completion waits,
-     * for at most a second or until {@code force}, since the completions carry the final sizes.
+     * for at most a second or until {@code force}, so that their lines (with the final sizes, which
+     * only the completions carry) come before its end, as Buildx and buildctl print them. Past that,
+     * a late completion is printed after the end rather than a sub-task with a size it never had.
      */
     private void printPendingEnds(boolean force) {
         for (java.util.Iterator<SolveStatus.Vertex> it = pendingEnds.values().iterator(); it.hasNext();) {
@@ -142,11 +144,6 @@ public final class PlainRenderer implements ProgressListener {
             }
             if (!s.partialLine.isEmpty()) {
                 print(s, Units.elapsed(s.started, v.completed()) + " " + s.partialLine.drain());
-            }
-            // A sub-task whose completion has not arrived yet ended with its step: its line comes
-            // before the step's end, as Buildx and buildctl print it; a later completion is ignored.
-            for (SolveStatus.VertexStatus st : List.copyOf(s.openStatuses.values())) {
-                printStatus(s, st, v.completed() != null ? v.completed() : st.timestamp());
             }
             print(s, v.error().isEmpty() ? "DONE " + Units.seconds(s.started, v.completed()) : "ERROR: " + v.error());
         }

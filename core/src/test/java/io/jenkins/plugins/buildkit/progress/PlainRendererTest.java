@@ -66,7 +66,7 @@ public class PlainRendererTest {
      * The daemon may report a sub-task's completion after its step's end: the end waits for it (it
      * carries the size), so the sub-task's line comes before the step's DONE, as buildctl prints
      * "#1 transferring dockerfile: 150B done" before "#1 DONE". A step that starts meanwhile ends the
-     * wait, and the sub-task is shown as it last was.
+     * wait; the sub-task then shows when its completion comes, or as it last was at the end.
      */
     @Test
     public void aStepsEndWaitsForItsSubTasksCompletion() {
@@ -91,11 +91,13 @@ public class PlainRendererTest {
                 "#1 DONE 0.0s",
                 "",
                 "#2 [internal] load build context",
-                "#2 transferring context: 2.05kB 0.1s done",
                 "#2 DONE 0.1s",
                 "",
                 "#3 [1/1] COPY . /",
                 "#3 DONE 0.1s",
+                "",
+                "#2 [internal] load build context",
+                "#2 transferring context: 2.05kB 0.0s done",
                 ""), bytes.toString(StandardCharsets.UTF_8));
     }
 
