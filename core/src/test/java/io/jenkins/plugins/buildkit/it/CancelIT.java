@@ -5,9 +5,7 @@ import static org.junit.Assert.assertTrue;
 
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
-import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import java.nio.file.Path;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.TemporaryFolder;
@@ -24,24 +22,12 @@ public class CancelIT {
         Path ctx = tmp.newFolder().toPath();
         ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
         ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true).build(), ProgressListener.NONE);
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
-        build.start();
-        long deadline = System.nanoTime() + 60_000_000_000L;
-        while (!Processes.running(marker)) {
-            assertTrue("the RUN step did not start", System.nanoTime() < deadline);
-            Thread.sleep(100);
-        }
+        BackgroundBuild build = BackgroundBuild.start(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
+                ProgressListener.NONE);
+        BackgroundBuild.awaitProcess(marker, 60);
         build.interrupt();
-        build.join(5000);
-        assertFalse("the build thread returned", build.isAlive());
-        assertTrue("the build ended with an interruption: " + outcome.get(), outcome.get() instanceof InterruptedException);
+        assertTrue("the build thread returned", build.endsWithin(5000));
+        assertTrue("the build ended with an interruption: " + build.outcome(), build.outcome() instanceof InterruptedException);
         long gone = System.nanoTime() + 2_000_000_000L;
         while (Processes.running(marker) && System.nanoTime() < gone) {
             Thread.sleep(50);

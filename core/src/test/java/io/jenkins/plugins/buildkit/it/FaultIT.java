@@ -11,7 +11,6 @@ import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
 import io.jenkins.plugins.buildkit.driver.Driver;
-import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
@@ -23,7 +22,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.After;
 import org.junit.Rule;
 import org.junit.Test;
@@ -44,7 +42,7 @@ public class FaultIT {
     @Test
     public void aConnectionThatStopsCarryingBytesEndsTheBuild() throws Exception {
         TestEnvironment env = TestEnvironment.require();
-        System.setProperty(SILENCE_LIMIT, "12");
+        System.setProperty(SILENCE_LIMIT, "8");
         URI daemon = URI.create(env.address);
         String marker = "sleep " + (300 + System.nanoTime() % 600);
         Path ctx = tmp.newFolder().toPath();
@@ -53,26 +51,14 @@ public class FaultIT {
         try (FreezingProxy proxy = new FreezingProxy(new InetSocketAddress(daemon.getHost(), daemon.getPort()))) {
             RemoteDriver viaProxy = new RemoteDriver("behind-proxy", new RemoteDriverOptions(proxy.address(),
                     env.pem("ca.pem"), env.pem("client.pem"), env.pem("client-key.pem"), null, Duration.ofSeconds(20)));
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread build = new Thread(() -> {
-                try {
-                    DriverBuild.run(viaProxy, BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
-                            ProgressListener.NONE);
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            build.start();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Processes.running(marker)) {
-                assertTrue("the RUN step did not start", System.nanoTime() < deadline);
-                Thread.sleep(100);
-            }
+            BackgroundBuild build = BackgroundBuild.start(viaProxy, BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
+                    ProgressListener.NONE);
+            BackgroundBuild.awaitProcess(marker, 60);
             proxy.freeze();
-            // 12 s of silence, 1 s between looks, a few seconds to close: well inside 25 s.
-            build.join(25_000);
-            assertFalse("the build still waits 25 s after its connection went silent", build.isAlive());
-            Throwable error = outcome.get();
+            // 8 s of silence (the daemon's health checks come every 5 s), then a second between looks:
+            // the build ends within 10 s of the fault. Outside tests the limit is 30 s.
+            assertTrue("the build still waits 10 s after its connection went silent", build.endsWithin(10_000));
+            Throwable error = build.outcome();
             assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
             assertTrue(error.getMessage(), error.getMessage().startsWith("lost contact with BuildKit at " + proxy.address()));
             assertTrue(error.getMessage(), error.getMessage().contains("nothing heard for"));
@@ -94,7 +80,7 @@ public class FaultIT {
             assumeTrue("the Docker Engine was not started by ci/test-env.sh, so it has no TLS port", System.getenv("CI") != null);
             fail("BUILDKIT_TEST_DOCKER_TLS_HOST is not set under CI");
         }
-        System.setProperty(SILENCE_LIMIT, "12");
+        System.setProperty(SILENCE_LIMIT, "8");
         Path certs = tmp.newFolder("docker-certs").toPath();
         Files.copy(env.certs.resolve("ca.pem"), certs.resolve("ca.pem"));
         Files.copy(env.certs.resolve("client.pem"), certs.resolve("cert.pem"));
@@ -113,39 +99,21 @@ public class FaultIT {
             proxy.freezeAfterUpstreamBytes(8L * 1024 * 1024);
             DockerEndpoint stalled = DockerEndpoint.fromEnvironment(Map.of(
                     "DOCKER_HOST", proxy.address(), "DOCKER_TLS_VERIFY", "1", "DOCKER_CERT_PATH", certs.toString()));
-            AtomicReference<Throwable> stalledOutcome = new AtomicReference<>();
-            Thread stalledBuild = new Thread(() -> {
-                try {
-                    DriverBuild.run(new DockerDriver("stalled-engine", stalled, Duration.ofSeconds(20)),
-                            BuildSpec.builder().context(big.toString()).build(), ProgressListener.NONE);
-                } catch (Throwable t) {
-                    stalledOutcome.set(t);
-                }
-            });
-            stalledBuild.start();
+            BackgroundBuild stalledBuild = BackgroundBuild.start(new DockerDriver("stalled-engine", stalled, Duration.ofSeconds(20)),
+                    BuildSpec.builder().context(big.toString()).build(), ProgressListener.NONE);
             long deadline = System.nanoTime() + 60_000_000_000L;
             while (!proxy.isFrozen()) {
                 assertTrue("the upload did not reach 8 MiB", System.nanoTime() < deadline);
                 Thread.sleep(100);
             }
             Thread.sleep(1000);
-            AtomicReference<Throwable> otherOutcome = new AtomicReference<>();
-            Thread otherBuild = new Thread(() -> {
-                try {
-                    DriverBuild.run(new DockerDriver("local-engine", new DockerEndpoint(null, null), Duration.ofSeconds(20)),
-                            BuildSpec.builder().context(small.toString()).build(), ProgressListener.NONE);
-                } catch (Throwable t) {
-                    otherOutcome.set(t);
-                }
-            });
-            otherBuild.start();
-            otherBuild.join(60_000);
-            assertFalse("the build on the healthy engine waits on the stalled one", otherBuild.isAlive());
-            assertNull("the build on the healthy engine succeeded", otherOutcome.get());
-            stalledBuild.join(25_000);
-            assertFalse("the build on the stalled engine still waits", stalledBuild.isAlive());
-            assertTrue(String.valueOf(stalledOutcome.get()), stalledOutcome.get() instanceof BuildKitException);
-            assertTrue(stalledOutcome.get().getMessage(), stalledOutcome.get().getMessage().contains("lost contact with"));
+            BackgroundBuild otherBuild = BackgroundBuild.start(new DockerDriver("local-engine", new DockerEndpoint(null, null),
+                    Duration.ofSeconds(20)), BuildSpec.builder().context(small.toString()).build(), ProgressListener.NONE);
+            assertTrue("the build on the healthy engine waits on the stalled one", otherBuild.endsWithin(60_000));
+            assertNull("the build on the healthy engine succeeded", otherBuild.outcome());
+            assertTrue("the build on the stalled engine still waits", stalledBuild.endsWithin(10_000));
+            assertTrue(String.valueOf(stalledBuild.outcome()), stalledBuild.outcome() instanceof BuildKitException);
+            assertTrue(stalledBuild.outcome().getMessage(), stalledBuild.outcome().getMessage().contains("lost contact with"));
         }
         assertNoSessionThreadsLeft();
     }
@@ -166,18 +134,10 @@ public class FaultIT {
     }
 
     private static void assertFailsWithin(Driver driver, Path ctx, int seconds, String address) throws Exception {
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                DriverBuild.run(driver, BuildSpec.builder().context(ctx.toString()).build(), ProgressListener.NONE);
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
-        build.start();
-        build.join(seconds * 1000L);
-        assertFalse(driver.driverName() + ": the build still waits on a silent endpoint after " + seconds + " s", build.isAlive());
-        Throwable error = outcome.get();
+        BackgroundBuild build = BackgroundBuild.start(driver, BuildSpec.builder().context(ctx.toString()).build(), ProgressListener.NONE);
+        assertTrue(driver.driverName() + ": the build still waits on a silent endpoint after " + seconds + " s",
+                build.endsWithin(seconds * 1000L));
+        Throwable error = build.outcome();
         assertTrue(driver.driverName() + ": a BuildKitException: " + error, error instanceof BuildKitException);
         System.out.println(driver.driverName() + " on a silent endpoint: " + error.getMessage());
         assertTrue(error.getMessage(), error.getMessage().contains(address.replace("tcp://", "")));
@@ -204,24 +164,12 @@ public class FaultIT {
             ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
             Driver own = new RemoteDriver("own-daemon", new RemoteDriverOptions("unix://" + socket, null, null, null, null,
                     Duration.ofSeconds(20)));
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread build = new Thread(() -> {
-                try {
-                    DriverBuild.run(own, BuildSpec.builder().context(ctx.toString()).noCache(true).build(), ProgressListener.NONE);
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            build.start();
-            long deadline = System.nanoTime() + 60_000_000_000L;
-            while (!Processes.running(marker)) {
-                assertTrue("the RUN step did not start", System.nanoTime() < deadline);
-                Thread.sleep(100);
-            }
+            BackgroundBuild build = BackgroundBuild.start(own, BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
+                    ProgressListener.NONE);
+            BackgroundBuild.awaitProcess(marker, 60);
             daemon.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            build.join(10_000);
-            assertFalse("the build still waits 10 s after its daemon was killed", build.isAlive());
-            Throwable error = outcome.get();
+            assertTrue("the build still waits 10 s after its daemon was killed", build.endsWithin(10_000));
+            Throwable error = build.outcome();
             assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
             System.out.println("daemon killed: " + error.getMessage());
             assertTrue(error.getMessage(), error.getMessage().contains("lost connection to BuildKit at unix://" + socket
@@ -271,21 +219,12 @@ public class FaultIT {
                 }
             };
             String image = "127.0.0.1:" + port + "/fault/push:" + System.nanoTime();
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread build = new Thread(() -> {
-                try {
-                    DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true)
-                            .output("type=image,name=" + image + ",push=true,registry.insecure=true,compression=uncompressed").build(), watch);
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            build.start();
+            BackgroundBuild build = BackgroundBuild.start(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true)
+                    .output("type=image,name=" + image + ",push=true,registry.insecure=true,compression=uncompressed").build(), watch);
             assertTrue("the push did not start within 120 s", pushing.await(120, java.util.concurrent.TimeUnit.SECONDS));
             registry.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
-            build.join(10_000);
-            assertFalse("the build still runs 10 s after its registry stopped", build.isAlive());
-            Throwable error = outcome.get();
+            assertTrue("the build still runs 10 s after its registry stopped", build.endsWithin(10_000));
+            Throwable error = build.outcome();
             assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
             System.out.println("registry stopped: " + error.getMessage());
             assertTrue(error.getMessage(), error.getMessage().contains("127.0.0.1:" + port));
@@ -319,24 +258,12 @@ public class FaultIT {
                         "buildkitd-flags", "--oci-worker-net=host"))), Duration.ofSeconds(30));
         try (io.jenkins.plugins.buildkit.driver.docker.DockerEngine engine = new io.jenkins.plugins.buildkit.driver.docker.DockerEngine(
                 new DockerEndpoint(null, null), Duration.ofSeconds(20))) {
-            AtomicReference<Throwable> outcome = new AtomicReference<>();
-            Thread build = new Thread(() -> {
-                try {
-                    DriverBuild.run(builder, BuildSpec.builder().context(ctx.toString()).noCache(true).build(), ProgressListener.NONE);
-                } catch (Throwable t) {
-                    outcome.set(t);
-                }
-            });
-            build.start();
-            long deadline = System.nanoTime() + 120_000_000_000L;
-            while (!Processes.running(marker)) {
-                assertTrue("the RUN step did not start", System.nanoTime() < deadline);
-                Thread.sleep(100);
-            }
+            BackgroundBuild build = BackgroundBuild.start(builder, BuildSpec.builder().context(ctx.toString()).noCache(true).build(),
+                    ProgressListener.NONE);
+            BackgroundBuild.awaitProcess(marker, 120);
             engine.api().removeContainerCmd(builder.containerName()).withForce(true).exec();
-            build.join(10_000);
-            assertFalse("the build still runs 10 s after its builder's container was removed", build.isAlive());
-            Throwable error = outcome.get();
+            assertTrue("the build still runs 10 s after its builder's container was removed", build.endsWithin(10_000));
+            Throwable error = build.outcome();
             assertTrue("a BuildKitException: " + error, error instanceof BuildKitException);
             System.out.println("container removed: " + error.getMessage());
             assertTrue(error.getMessage(), error.getMessage().contains("lost connection to BuildKit in container " + builder.containerName()));
@@ -351,8 +278,7 @@ public class FaultIT {
     public void eightConcurrentBuildsOnOneBuilderEachGetTheirOwnResult() throws Exception {
         TestEnvironment env = TestEnvironment.require();
         int builds = 8;
-        List<Thread> threads = new java.util.ArrayList<>();
-        Map<Integer, Throwable> failures = new java.util.concurrent.ConcurrentHashMap<>();
+        List<BackgroundBuild> running = new java.util.ArrayList<>();
         List<Path> outputs = new java.util.ArrayList<>();
         for (int i = 0; i < builds; i++) {
             Path ctx = tmp.newFolder("concurrent-" + i).toPath();
@@ -361,23 +287,12 @@ public class FaultIT {
             ContextFixtures.addBusyboxRootfs(ctx, env.busybox);
             Path out = tmp.getRoot().toPath().resolve("concurrent-out-" + i);
             outputs.add(out);
-            int n = i;
-            threads.add(new Thread(() -> {
-                try {
-                    DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).output("type=local,dest=" + out).build(),
-                            ProgressListener.NONE);
-                } catch (Throwable t) {
-                    failures.put(n, t);
-                }
-            }));
+            running.add(BackgroundBuild.start(env.driver(), BuildSpec.builder().context(ctx.toString())
+                    .output("type=local,dest=" + out).build(), ProgressListener.NONE));
         }
-        threads.forEach(Thread::start);
-        for (Thread t : threads) {
-            t.join(180_000);
-            assertFalse("a build is still running after 3 minutes", t.isAlive());
-        }
-        assertEquals("failures: " + failures, Map.of(), failures);
         for (int i = 0; i < builds; i++) {
+            assertTrue("build " + i + " is still running after 3 minutes", running.get(i).endsWithin(180_000));
+            assertEquals("build " + i, null, running.get(i).outcome());
             assertTrue(Files.readString(outputs.get(i).resolve("result")).startsWith("build-" + i + "-"));
         }
         assertNoSessionThreadsLeft();
@@ -405,34 +320,23 @@ public class FaultIT {
             public void onFinish(Throwable error) {
             }
         };
-        AtomicReference<Throwable> outcome = new AtomicReference<>();
-        Thread build = new Thread(() -> {
-            try {
-                DriverBuild.run(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true).build(), watch);
-            } catch (Throwable t) {
-                outcome.set(t);
-            }
-        });
-        build.start();
+        BackgroundBuild build = BackgroundBuild.start(env.driver(), BuildSpec.builder().context(ctx.toString()).noCache(true).build(), watch);
         assertTrue("the upload did not start within 60 s", uploading.await(60, java.util.concurrent.TimeUnit.SECONDS));
         build.interrupt();
-        build.join(10_000);
-        assertFalse("the build still runs 10 s after it was interrupted", build.isAlive());
-        assertTrue("ended by the interruption: " + outcome.get(), outcome.get() instanceof InterruptedException);
+        assertTrue("the build still runs 10 s after it was interrupted", build.endsWithin(10_000));
+        assertTrue("ended by the interruption: " + build.outcome(), build.outcome() instanceof InterruptedException);
         assertNoSessionThreadsLeft();
     }
 
-    /** Each build session runs its services on threads of its own, which must end with it. */
-    static void assertNoSessionThreadsLeft() throws InterruptedException {
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (true) {
-            long left = Thread.getAllStackTraces().keySet().stream()
-                    .filter(t -> t.getName().matches("buildkit-(session|stream)-.*") && t.isAlive()).count();
-            if (left == 0) {
-                return;
-            }
-            assertTrue(left + " build-session threads are still alive", System.nanoTime() < deadline);
-            Thread.sleep(100);
-        }
+    /** Other tests of this JVM may still hold clients: only this test's threads count. */
+    private java.util.Set<Thread> threadsBefore;
+
+    @org.junit.Before
+    public void noteThreads() {
+        threadsBefore = SessionThreads.alive();
+    }
+
+    void assertNoSessionThreadsLeft() throws InterruptedException {
+        SessionThreads.assertNoneLeftSince(threadsBefore);
     }
 }

@@ -9,11 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -95,7 +92,7 @@ public class SecretScanIT {
                 String stderr = Files.readString(err, StandardCharsets.UTF_8);
                 String where = progress + (fail ? ", failing" : ", succeeding");
                 assertEquals(where + ":\n" + stderr, fail ? 1 : 0, p.exitValue());
-                List<String> seen = new ArrayList<>(List.of(stdout, stderr, decodedLogData(stderr)));
+                List<String> seen = new ArrayList<>(List.of(stdout, stderr, RawJsonLogs.decoded(stderr)));
                 for (Path kept : List.of(metadata, iid)) {
                     if (Files.exists(kept)) {
                         seen.add(Files.readString(kept));
@@ -108,21 +105,11 @@ public class SecretScanIT {
                 }
                 if (!progress.equals("quiet")) {
                     // the step did print them: masked
-                    assertThat(where, progress.equals("rawjson") ? decodedLogData(stderr) : stderr, containsString("****"));
+                    assertThat(where, progress.equals("rawjson") ? RawJsonLogs.decoded(stderr) : stderr, containsString("****"));
                 }
                 runs++;
             }
         }
         assertEquals(6, runs);
-    }
-
-    /** The log lines rawjson carries base64-encoded, decoded: a secret must not hide in them either. */
-    private static String decodedLogData(String rawjson) {
-        StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("\"(?:data|short)\":\"([A-Za-z0-9+/=]*)\"").matcher(rawjson);
-        while (m.find()) {
-            out.append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
-        }
-        return out.toString();
     }
 }

@@ -6,16 +6,14 @@ import static org.junit.Assert.assertTrue;
 
 import hudson.model.Label;
 import hudson.model.Result;
+import io.jenkins.plugins.buildkit.it.RawJsonLogs;
 import io.jenkins.plugins.buildkit.it.TestEnvironment;
 import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -78,7 +76,7 @@ public class SecretScanIT {
                 WorkflowRun run = r.buildAndAssertStatus(fail ? Result.FAILURE : Result.SUCCESS, job);
                 String log = JenkinsRule.getLog(run);
                 if (!progress.equals("quiet")) {
-                    String shown = progress.equals("rawjson") ? decodedLogData(log) : log;
+                    String shown = progress.equals("rawjson") ? RawJsonLogs.decoded(log) : log;
                     assertTrue(progress + ": the step printed the secret, masked:\n" + log, shown.contains("****"));
                 }
                 runs++;
@@ -96,21 +94,12 @@ public class SecretScanIT {
         assertTrue("the builds' logs are among the files: " + kept, kept.stream().filter(p -> p.getFileName().toString().equals("log")).count() >= 6);
         for (Path file : kept) {
             String text = Files.readString(file, StandardCharsets.ISO_8859_1);
-            String decoded = decodedLogData(text);
+            String decoded = RawJsonLogs.decoded(text);
             for (String value : forbidden) {
                 assertFalse(value + " is in " + file, text.contains(value) || decoded.contains(value));
             }
         }
         assertFalse("the stored credentials are encrypted", Files.readString(new File(r.jenkins.getRootDir(), "credentials.xml").toPath())
                 .contains(secret));
-    }
-
-    private static String decodedLogData(String rawjson) {
-        StringBuilder out = new StringBuilder();
-        Matcher m = Pattern.compile("\"(?:data|short)\":\"([A-Za-z0-9+/=]*)\"").matcher(rawjson);
-        while (m.find()) {
-            out.append(new String(Base64.getDecoder().decode(m.group(1)), StandardCharsets.UTF_8));
-        }
-        return out.toString();
     }
 }
