@@ -48,14 +48,6 @@ public final class BuildKitClient implements AutoCloseable {
 
     private final ManagedChannel channel;
     private final AutoCloseable transportResources;
-    /**
-     * How long a build waits without a word from the daemon. BuildKit itself gives up on a session
-     * after two failed 15 s health checks, so a live daemon is never silent this long.
-     */
-    private static java.time.Duration sessionSilenceLimit() {
-        return java.time.Duration.ofSeconds(Long.getLong("buildkit.sessionSilenceLimitSeconds", 30));
-    }
-
     private final String where;
     private final TlsConfig tls;
     private final java.time.Duration connectTimeout;
@@ -410,6 +402,14 @@ public final class BuildKitClient implements AutoCloseable {
             session.close();
             listener.onFinish(failure);
         }
+    }
+
+    /**
+     * How long a build waits without a word from the daemon. BuildKit itself gives up on a session
+     * after two failed 15 s health checks, so a live daemon is never silent this long.
+     */
+    private static java.time.Duration sessionSilenceLimit() {
+        return java.time.Duration.ofSeconds(Long.getLong("buildkit.sessionSilenceLimitSeconds", 30));
     }
 
     /**
