@@ -8,6 +8,7 @@ import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
@@ -99,6 +100,14 @@ final class BuildCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--ssh: " + e.getMessage(), e);
             }
         }
+        // As Buildx: the logins of `docker login`, for the registries the build pushes to or reads cache
+        // from (a credential helper is asked only for those); every login of the file otherwise.
+        java.util.Set<String> registries = new java.util.LinkedHashSet<>();
+        spec.build().tags().forEach(t -> registries.add(RegistryCredential.registryOf(t)));
+        DockerConfigLogins.read(System.getenv(), registries).forEach((host, login) -> {
+            spec.registryCredential(host, login);
+            secretValues.add(login.secret());
+        });
         SecretMasker masker = new SecretMasker(secretValues);
         // Made outside the try below: a bad --builder or --driver-opt is a usage error, not a failed build.
         Driver driver = builder.driver();

@@ -43,6 +43,17 @@ public final class RegistryCredential implements Serializable {
         return h;
     }
 
+    /**
+     * The registry of an image reference, as {@link #hostKey} names it: its first path component when
+     * that looks like a host (a dot, a port, or {@code localhost}), else Docker Hub.
+     */
+    public static String registryOf(String imageReference) {
+        int slash = imageReference.indexOf('/');
+        String first = slash < 0 ? "" : imageReference.substring(0, slash);
+        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
+        return host ? hostKey(first) : "docker.io";
+    }
+
     @Override
     public String toString() {
         return "RegistryCredential[" + username + ", ****]";

@@ -136,6 +136,27 @@ public class CliIT {
         assertEquals("the engine's image ID", id, Files.readString(iid));
     }
 
+    /** As with Buildx, a push uses the login `docker login` wrote to config.json, and the password shows nowhere. */
+    @Test
+    public void aPushUsesTheLoginInDockersConfig() throws Exception {
+        Path dockerConfig = tmp.newFolder("docker-config").toPath();
+        String auth = java.util.Base64.getEncoder().encodeToString((env.registryUser + ":" + env.registryPassword)
+                .getBytes(StandardCharsets.UTF_8));
+        Files.writeString(dockerConfig.resolve("config.json"), "{\"auths\": {\"" + env.registry + "\": {\"auth\": \"" + auth + "\"}}}");
+        String pushed = "cli/login:" + System.nanoTime();
+        ProcessBuilder pb = cli("build", "--builder", "remote:" + env.address, "--tlscacert", env.certs.resolve("ca.pem").toString(),
+                "--tlscert", env.certs.resolve("client.pem").toString(), "--tlskey", env.certs.resolve("client-key.pem").toString(),
+                "-t", env.registry + "/" + pushed, "--push", context("FROM scratch\nCOPY rootfs/ /\n").toString());
+        pb.environment().put("DOCKER_CONFIG", dockerConfig.toString());
+        Process p = pb.start();
+        assertTrue("the CLI finished", p.waitFor(120, TimeUnit.SECONDS));
+        String stderr = Files.readString(pb.redirectError().file().toPath(), StandardCharsets.UTF_8);
+        assertEquals(stderr, 0, p.exitValue());
+        assertThat(stderr, org.hamcrest.CoreMatchers.not(containsString(env.registryPassword)));
+        String[] repoAndTag = pushed.split(":");
+        assertEquals(200, new RegistryClient(env).manifest(repoAndTag[0], repoAndTag[1]).statusCode());
+    }
+
     /** The last line a user sees, the ERROR line, masks a secret the daemon's message quotes. */
     @Test
     public void theErrorLineMasksTheSecret() throws Exception {

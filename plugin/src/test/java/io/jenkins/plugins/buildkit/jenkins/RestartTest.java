@@ -44,8 +44,12 @@ public class RestartTest {
                 StoredCredentials.CERT_PASSWORD)) {
             assertThat(file + " holds no secret", xml, not(containsString(secret)));
         }
-        // nor any Secret or SecretBytes, encrypted or not
-        assertThat(file.toString(), xml, not(containsString("{AQAAABAAAA")));
+        assertThat(file + " holds the proxy password only encrypted", xml, not(containsString("proxy-pass-7")));
+        // nor any other Secret or SecretBytes, encrypted or not: credentials live in the Credentials
+        // plugin. The one exception is a docker-container builder's env, which may hold a proxy URL's
+        // password and is therefore a Secret of its own.
+        String withoutEnv = xml.replaceAll("<env>\\{AQAAABAAAA[^<]*}</env>", "<env/>");
+        assertThat(file.toString(), withoutEnv, not(containsString("{AQAAABAAAA")));
     }
 
     @Test

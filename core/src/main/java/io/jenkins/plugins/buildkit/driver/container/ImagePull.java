@@ -23,10 +23,7 @@ final class ImagePull {
      * path component when it looks like a host, else Docker Hub.
      */
     String imageRegistry() {
-        int slash = image.indexOf('/');
-        String first = slash < 0 ? "" : image.substring(0, slash);
-        boolean host = first.contains(".") || first.contains(":") || first.equals("localhost");
-        return host ? RegistryCredential.hostKey(first) : "docker.io";
+        return RegistryCredential.registryOf(image);
     }
 
     /** The build's login for the registry of the BuildKit image, or null: the image is pulled anonymously. */
