@@ -28,6 +28,12 @@ public final class DirectorySender {
     private final DirectoryReceiver.PacketSink out;
     private final BlockingQueue<Packet> fromReceiver = new LinkedBlockingQueue<>();
     private final Map<Integer, Path> files = new HashMap<>();
+    /**
+     * One read buffer for every file: each packet copies what it carries. A buffer per file cost
+     * 128 KiB for each small file, most of what a context of many files allocated, and the heap
+     * grew to hundreds of MiB to hold it.
+     */
+    private byte[] chunk;
 
     public DirectorySender(DirectoryWalker walker, DirectoryReceiver.PacketSink out) {
         this.walker = walker;
@@ -78,12 +84,14 @@ public final class DirectorySender {
         if (file == null) {
             throw new IOException("invalid file id " + id);
         }
-        byte[] buf = new byte[CHUNK_SIZE];
+        if (chunk == null) {
+            chunk = new byte[CHUNK_SIZE];
+        }
         try (InputStream in = Files.newInputStream(file)) {
             int n;
-            while ((n = in.readNBytes(buf, 0, buf.length)) > 0) {
+            while ((n = in.readNBytes(chunk, 0, chunk.length)) > 0) {
                 out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_DATA).setID(id)
-                        .setData(ByteString.copyFrom(buf, 0, n)).build());
+                        .setData(ByteString.copyFrom(chunk, 0, n)).build());
             }
         }
         out.send(Packet.newBuilder().setType(Packet.PacketType.PACKET_DATA).setID(id).build());
