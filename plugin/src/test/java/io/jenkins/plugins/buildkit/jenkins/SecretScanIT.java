@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
@@ -83,17 +82,33 @@ public class SecretScanIT {
             }
         }
         assertEquals(6, runs);
-        // Everything Jenkins keeps: logs, build.xml, job and global configuration.
-        List<Path> kept;
-        try (Stream<Path> files = Files.walk(r.jenkins.getRootDir().toPath())) {
-            kept = files.filter(p -> {
+        // Everything Jenkins keeps: logs, build.xml, job and global configuration. Jenkins may still be
+        // writing one atomically (a temporary file renamed into place): a file gone meanwhile is skipped.
+        r.waitUntilNoActivity();
+        List<Path> kept = new ArrayList<>();
+        Files.walkFileTree(r.jenkins.getRootDir().toPath(), new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
                 String name = p.getFileName().toString();
-                return Files.isRegularFile(p) && (name.equals("log") || name.endsWith(".xml")) && !name.equals("credentials.xml");
-            }).toList();
-        }
+                if (attrs.isRegularFile() && (name.equals("log") || name.endsWith(".xml")) && !name.equals("credentials.xml")) {
+                    kept.add(p);
+                }
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, java.io.IOException e) {
+                return java.nio.file.FileVisitResult.CONTINUE;
+            }
+        });
         assertTrue("the builds' logs are among the files: " + kept, kept.stream().filter(p -> p.getFileName().toString().equals("log")).count() >= 6);
         for (Path file : kept) {
-            String text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            String text;
+            try {
+                text = Files.readString(file, StandardCharsets.ISO_8859_1);
+            } catch (java.nio.file.NoSuchFileException renamedMeanwhile) {
+                continue;
+            }
             String decoded = RawJsonLogs.decoded(text);
             for (String value : forbidden) {
                 assertFalse(value + " is in " + file, text.contains(value) || decoded.contains(value));
