@@ -51,11 +51,6 @@ final class BuildFlags {
             "nofile", "nproc", "rss", "rtprio", "rttime", "sigpending", "stack");
     private static final Pattern ULIMIT = Pattern.compile("([a-z]+)=(-?\\d+)(?::(-?\\d+))?");
 
-    /** A size such as {@code 64m} in bytes (binary units, as Docker takes them), or null. */
-    static Long shmSizeBytes(String size) {
-        return ByteSize.parse(size);
-    }
-
     /** {@code NAME=SOFT[:HARD]} as BuildKit takes it, {@code NAME=SOFT:HARD}, or null. */
     static String ulimitEntry(String u) {
         Matcher m = u == null ? null : ULIMIT.matcher(u.trim());

@@ -97,7 +97,7 @@ public final class BuildSpec implements Serializable {
         Map<String, String> annotationAttrs = new LinkedHashMap<>();
         parseAll("annotations", b.annotations, BuildFlags::annotationAttrs).forEach(annotationAttrs::putAll);
         this.annotationAttrs = java.util.Collections.unmodifiableMap(annotationAttrs);
-        this.shmSizeBytes = b.shmSize == null ? null : parseAll("shmSize", List.of(b.shmSize), v -> required(BuildFlags.shmSizeBytes(v),
+        this.shmSizeBytes = b.shmSize == null ? null : parseAll("shmSize", List.of(b.shmSize), v -> required(ByteSize.parse(v),
                 "\"" + v + "\" is not a size such as 64m or 1g")).stream().findFirst().orElse(null);
         this.ulimits = parseAll("ulimits", b.ulimits, u -> required(BuildFlags.ulimitEntry(u), "\"" + u
                 + "\" is not NAME=SOFT[:HARD] with NAME one of " + String.join(", ", BuildFlags.ULIMIT_NAMES)));

@@ -26,6 +26,8 @@ public final class PlainRenderer implements ProgressListener {
         String name = "";
         Instant started;
         boolean finished;
+        /** When its end arrived: the end waits a little for its sub-tasks' completions. */
+        long finishedAtNanos;
         final LineBuffer partialLine = new LineBuffer();
         final Set<String> doneStatuses = new HashSet<>();
         /** Sub-tasks seen but not yet shown as done, latest state of each. */
@@ -38,7 +40,6 @@ public final class PlainRenderer implements ProgressListener {
     private int lastNumber;
     private Step current;
     private final Map<String, SolveStatus.Vertex> pendingEnds = new LinkedHashMap<>();
-    private final Map<String, Long> pendingSince = new HashMap<>();
     /** How long a finished step's end waits for its sub-tasks' completions, which carry their sizes. */
     private static final long SUB_TASK_GRACE_NANOS = 1_000_000_000L;
 
@@ -91,8 +92,8 @@ public final class PlainRenderer implements ProgressListener {
             Step s = step(v.digest());
             if (!s.finished && (v.cached() || !v.error().isEmpty() || v.completed() != null)) {
                 s.finished = true;
+                s.finishedAtNanos = System.nanoTime();
                 pendingEnds.put(v.digest(), v);
-                pendingSince.put(v.digest(), System.nanoTime());
             }
         }
         out.flush();
@@ -133,11 +134,10 @@ public final class PlainRenderer implements ProgressListener {
             SolveStatus.Vertex v = it.next();
             Step s = step(v.digest());
             if (!force && !v.cached() && !s.openStatuses.isEmpty()
-                    && System.nanoTime() - pendingSince.get(v.digest()) < SUB_TASK_GRACE_NANOS) {
+                    && System.nanoTime() - s.finishedAtNanos < SUB_TASK_GRACE_NANOS) {
                 continue;
             }
             it.remove();
-            pendingSince.remove(v.digest());
             if (v.cached()) {
                 print(s, "CACHED");
                 continue;
