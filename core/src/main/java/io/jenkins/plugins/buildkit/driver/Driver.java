@@ -86,8 +86,35 @@ public interface Driver {
                 "no Docker Engine is configured for it", "docker-container");
     }
 
+    /**
+     * Before any work, when the build loads an image: whether the engine it goes to answers. A driver
+     * whose daemon is in that engine has nothing to check.
+     *
+     * @throws io.jenkins.plugins.buildkit.build.InvalidRequestException naming the engine and why
+     */
+    default void requireLoadTarget() {
+    }
+
     /** The exporters this driver uses for a build; most take the user's outputs as they are. */
     default List<OutputSpec> outputs(BuildSpec spec) {
         return spec.resolvedOutputs();
+    }
+
+    /**
+     * Buildx's {@code default-load}: the user's outputs, plus a load into Docker (named by the tags)
+     * unless a load or {@code cacheonly} is already asked for.
+     */
+    static List<OutputSpec> withDefaultLoad(BuildSpec spec) {
+        List<OutputSpec> outputs = spec.resolvedOutputs();
+        if (outputs.stream().anyMatch(o -> o.type().equals("docker") || o.type().equals("cacheonly"))) {
+            return outputs;
+        }
+        List<OutputSpec> withLoad = new java.util.ArrayList<>(outputs);
+        Map<String, String> attrs = new java.util.LinkedHashMap<>();
+        if (!spec.tags().isEmpty()) {
+            attrs.put("name", String.join(",", spec.tags()));
+        }
+        withLoad.add(OutputSpec.of("docker", attrs));
+        return withLoad;
     }
 }

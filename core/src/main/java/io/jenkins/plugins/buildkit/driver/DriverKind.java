@@ -52,7 +52,8 @@ public enum DriverKind {
             TlsConfig tls = s.tls();
             return new RemoteDriver(s.builderName(), tls == null
                     ? new RemoteDriverOptions(s.endpoint(), null, null, null, null, s.timeout())
-                    : new RemoteDriverOptions(s.endpoint(), tls.caPem(), tls.certPem(), tls.keyPem(), tls.serverName(), s.timeout()));
+                    : new RemoteDriverOptions(s.endpoint(), tls.caPem(), tls.certPem(), tls.keyPem(), tls.serverName(), s.timeout()),
+                    s.environment());
         }
     };
 

@@ -18,9 +18,11 @@ public final class FeatureCheck {
         if (!has.contains(DriverFeature.MULTI_PLATFORM) && spec.platforms().size() > 1) {
             throw refuse(driver, DriverFeature.MULTI_PLATFORM, "asked for " + String.join(",", spec.platforms()));
         }
-        if (!has.contains(DriverFeature.LOAD_INTO_DOCKER)
-                && spec.resolvedOutputs().stream().anyMatch(o -> o.type().equals("docker") && o.dest() == null)) {
-            throw refuse(driver, DriverFeature.LOAD_INTO_DOCKER, "asked for --load (type=docker without dest)");
+        if (driver.outputs(spec).stream().anyMatch(o -> o.type().equals("docker") && o.dest() == null)) {
+            if (!has.contains(DriverFeature.LOAD_INTO_DOCKER)) {
+                throw refuse(driver, DriverFeature.LOAD_INTO_DOCKER, "asked for --load (type=docker without dest)");
+            }
+            driver.requireLoadTarget();
         }
         if (!has.contains(DriverFeature.TARBALL_OUTPUTS)) {
             for (OutputSpec o : spec.resolvedOutputs()) {
@@ -52,9 +54,8 @@ public final class FeatureCheck {
      */
     public static void checkConfiguration(Driver driver, boolean hasConfiguration) throws UnsupportedFeatureException {
         if (hasConfiguration && !driver.features().contains(DriverFeature.BUILDKIT_CONFIG)) {
-            // without a daemon of its own or an engine of its own, the builder uses someone else's daemon
-            boolean someoneElses = !driver.features().contains(DriverFeature.OWN_DAEMON)
-                    && !driver.features().contains(DriverFeature.LOAD_INTO_DOCKER);
+            // a daemon neither of the builder's own nor a Docker Engine's is someone else's (remote)
+            boolean someoneElses = !driver.features().contains(DriverFeature.OWN_DAEMON) && !driver.driverName().equals("docker");
             throw refuse(driver, DriverFeature.BUILDKIT_CONFIG, someoneElses ? "the daemon's configuration belongs to whoever runs it" : null);
         }
     }

@@ -9,9 +9,11 @@ import io.jenkins.plugins.buildkit.driver.container.ContainerDriver;
 import io.jenkins.plugins.buildkit.driver.container.ContainerDriverOptions;
 import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
 import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import org.junit.Test;
 
@@ -21,23 +23,43 @@ public class FeatureMatrixTest {
     private final ContainerDriver container = new ContainerDriver("ctr", new DockerEndpoint(null, null), ContainerDriverOptions.parse(Map.of()), null);
     private final RemoteDriver remote = new RemoteDriver("far", new RemoteDriverOptions("tcp://127.0.0.1:1", null, null, null, null, null));
 
+    private final RemoteDriver remoteWithoutEngine = new RemoteDriver("far", new RemoteDriverOptions("tcp://127.0.0.1:1", null, null,
+            null, null, null), Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+    private final KubernetesDriver kubernetes = new KubernetesDriver("pods", Map.of(), null, null, null, null, null, List.of(),
+            Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+
     @Test
     public void matrix() {
         assertEquals(EnumSet.of(DriverFeature.LOAD_INTO_DOCKER), docker.features());
         assertEquals(EnumSet.allOf(DriverFeature.class), container.features());
+        assertEquals(EnumSet.allOf(DriverFeature.class), kubernetes.features());
         assertEquals(EnumSet.of(DriverFeature.CACHE_EXPORT, DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM,
-                DriverFeature.ATTESTATIONS), remote.features());
+                DriverFeature.ATTESTATIONS, DriverFeature.LOAD_INTO_DOCKER), remote.features());
     }
 
-    /** --load needs a Docker Engine: refused before connecting where the builder has none, naming the feature. */
+    /**
+     * --load from a daemon outside Docker goes to the build machine's engine: refused before any work
+     * when none answers there, naming the builder and the engine asked.
+     */
     @Test
-    public void loadIsRefusedWhereThereIsNoEngine() throws Exception {
+    public void loadIsRefusedWhereNoEngineAnswers() throws Exception {
         io.jenkins.plugins.buildkit.build.BuildSpec load = io.jenkins.plugins.buildkit.build.BuildSpec.builder()
                 .tag("app:dev").output("type=docker").build();
         FeatureCheck.check(container, load);
         FeatureCheck.check(docker, load);
-        assertThat(assertThrows(UnsupportedFeatureException.class, () -> FeatureCheck.check(remote, load)).getMessage(),
-                containsString("builder \"far\" (driver remote) does not support loading the image into Docker"));
+        for (Driver d : List.of(remoteWithoutEngine, kubernetes)) {
+            String message = assertThrows(io.jenkins.plugins.buildkit.build.InvalidRequestException.class,
+                    () -> FeatureCheck.check(d, load)).getMessage();
+            assertThat(message, containsString("builder \"" + d.builderName() + "\" (driver " + d.driverName()
+                    + ") loads images into the Docker Engine of the machine that runs the build, and none answers at"
+                    + " unix:///nonexistent/docker.sock"));
+        }
+        // default-load asks for the same load without --load
+        KubernetesDriver defaultLoad = new KubernetesDriver("pods", Map.of("default-load", "true"), null, null, null, null, null,
+                List.of(), Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+        io.jenkins.plugins.buildkit.build.BuildSpec plain = io.jenkins.plugins.buildkit.build.BuildSpec.builder().tag("app:dev").build();
+        assertThrows(io.jenkins.plugins.buildkit.build.InvalidRequestException.class, () -> FeatureCheck.check(defaultLoad, plain));
+        FeatureCheck.check(kubernetes, plain);
     }
 
     @Test

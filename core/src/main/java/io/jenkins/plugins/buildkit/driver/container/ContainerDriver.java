@@ -402,17 +402,7 @@ public final class ContainerDriver implements Driver {
     /** {@code default-load}: unless a load or {@code cacheonly} is asked for, the image is loaded into the engine. */
     @Override
     public List<OutputSpec> outputs(BuildSpec spec) {
-        List<OutputSpec> outputs = spec.resolvedOutputs();
-        if (options.defaultLoad && outputs.stream().noneMatch(o -> o.type().equals("docker") || o.type().equals("cacheonly"))) {
-            List<OutputSpec> withLoad = new ArrayList<>(outputs);
-            Map<String, String> attrs = new java.util.LinkedHashMap<>();
-            if (!spec.tags().isEmpty()) {
-                attrs.put("name", String.join(",", spec.tags()));
-            }
-            withLoad.add(OutputSpec.of("docker", attrs));
-            return withLoad;
-        }
-        return outputs;
+        return options.defaultLoad ? Driver.withDefaultLoad(spec) : spec.resolvedOutputs();
     }
 
     @Override

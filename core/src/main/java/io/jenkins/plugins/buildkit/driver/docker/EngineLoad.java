@@ -20,7 +20,7 @@ public final class EngineLoad {
         return ExportTarget.stream(metadata -> open(endpoint));
     }
 
-    private static OutputStream open(DockerEndpoint endpoint) throws IOException {
+    static OutputStream open(DockerEndpoint endpoint) throws IOException {
         PipedInputStream tarball = new PipedInputStream(1 << 20);
         PipedOutputStream out = new PipedOutputStream(tarball);
         AtomicReference<Throwable> failure = new AtomicReference<>();

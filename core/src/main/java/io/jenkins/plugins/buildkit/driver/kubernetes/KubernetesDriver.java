@@ -11,14 +11,17 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ByteStream;
+import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SecretValue;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.driver.docker.ClientEngineLoad;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,8 @@ public final class KubernetesDriver implements Driver {
     private final ClusterAccess access;
     private final KubernetesDriverOptions options;
     private final KubernetesManifest manifest;
+    /** {@code --load}: into the Docker Engine of the machine that runs the build. */
+    private final ClientEngineLoad load;
     private volatile boolean bootstrapped;
 
     /**
@@ -66,6 +71,7 @@ public final class KubernetesDriver implements Driver {
         }
         this.access = new ClusterAccess(kubeconfig, server, token, caPem, Map.copyOf(environment));
         this.manifest = new KubernetesManifest(objectName, options, platforms, buildkitdConfig);
+        this.load = new ClientEngineLoad(environment);
     }
 
     @Override
@@ -81,7 +87,23 @@ public final class KubernetesDriver implements Driver {
     @Override
     public Set<DriverFeature> features() {
         return EnumSet.of(DriverFeature.CACHE_EXPORT, DriverFeature.TARBALL_OUTPUTS, DriverFeature.MULTI_PLATFORM,
-                DriverFeature.ATTESTATIONS, DriverFeature.BUILDKIT_CONFIG, DriverFeature.OWN_DAEMON);
+                DriverFeature.ATTESTATIONS, DriverFeature.BUILDKIT_CONFIG, DriverFeature.OWN_DAEMON, DriverFeature.LOAD_INTO_DOCKER);
+    }
+
+    @Override
+    public void requireLoadTarget() {
+        load.requireReachable(builderName, driverName());
+    }
+
+    @Override
+    public ExportTarget dockerLoadTarget() {
+        return load.target();
+    }
+
+    /** {@code default-load}: unless a load or {@code cacheonly} is asked for, the image is loaded into Docker. */
+    @Override
+    public List<OutputSpec> outputs(BuildSpec spec) {
+        return options.defaultLoad ? Driver.withDefaultLoad(spec) : spec.resolvedOutputs();
     }
 
     @Override

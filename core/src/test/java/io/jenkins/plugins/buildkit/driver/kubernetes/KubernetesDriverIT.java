@@ -26,6 +26,8 @@ import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
 import io.jenkins.plugins.buildkit.driver.DriverKind;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEngine;
 import io.jenkins.plugins.buildkit.progress.PlainRenderer;
 import io.jenkins.plugins.buildkit.progress.SecretMasker;
 import java.io.ByteArrayOutputStream;
@@ -86,11 +88,16 @@ public class KubernetesDriverIT {
     private java.util.Set<Thread> threadsBefore;
 
     private Driver driver(Map<String, String> extra, String buildkitdConfig) throws java.io.IOException {
+        return driver(extra, buildkitdConfig, Map.of());
+    }
+
+    /** @param environment the build machine's, where a load finds its Docker Engine */
+    private Driver driver(Map<String, String> extra, String buildkitdConfig, Map<String, String> environment) throws java.io.IOException {
         Map<String, String> options = new HashMap<>();
         options.put("image", System.getenv().getOrDefault("BUILDKIT_TEST_K8S_BUILDKIT_IMAGE", "docker.io/moby/buildkit:buildx-stable-1"));
         options.putAll(extra);
         driver = DriverKind.KUBERNETES.create(new DriverKind.Settings(builder, null, null, options, buildkitdConfig,
-                Map.of(), null, SecretValue.of(kubeconfig), null, List.of("linux/amd64")));
+                environment, null, SecretValue.of(kubeconfig), null, List.of("linux/amd64")));
         return driver;
     }
 
@@ -182,6 +189,50 @@ public class KubernetesDriverIT {
         assertThat(e.getMessage(), containsString("0/1 pods ready after 6s"));
         assertThat(e.getMessage(), containsString("Pending"));
         assertThat(console.toString(StandardCharsets.UTF_8), containsString("waiting for 0/1 pods ready"));
+    }
+
+    /**
+     * {@code --load} and {@code default-load}: the image built in a pod lands in the Docker Engine of
+     * the machine that runs the build (the local socket), with the config digest the build reported.
+     */
+    @Test
+    public void loadAndDefaultLoadPutThePodsImageIntoTheBuildMachinesEngine() throws Exception {
+        Path ctx = tmp.newFolder("load-ctx").toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "loaded from a pod " + builder + "\n");
+        String loaded = "buildkit-it/k8s-load:" + builder;
+        String byDefault = "buildkit-it/k8s-default-load:" + builder;
+        driver(Map.of(), null);
+        try (DockerEngine engine = new DockerEngine(new DockerEndpoint(null, null), java.time.Duration.ofSeconds(20))) {
+            try {
+                SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(loaded).output("type=docker").build());
+                assertEquals(result.exporterResponse().get("containerimage.config.digest"), engine.api().inspectImageCmd(loaded).exec().getId());
+                // the same pods: default-load is the client's, not part of the objects
+                driver(Map.of("default-load", "true"), null);
+                build(BuildSpec.builder().context(ctx.toString()).tag(byDefault).build());
+                assertTrue(engine.api().inspectImageCmd(byDefault).exec().getRepoTags().contains(byDefault));
+            } finally {
+                for (String image : List.of(loaded, byDefault)) {
+                    try {
+                        engine.api().removeImageCmd(image).withForce(true).exec();
+                    } catch (RuntimeException notLoaded) {
+                        // the assertion above says why
+                    }
+                }
+            }
+        }
+    }
+
+    /** A load with no engine answering on the build machine is refused before any pod is made. */
+    @Test
+    public void loadWithoutAnEngineIsRefusedBeforeAnythingIsMade() throws Exception {
+        driver(Map.of(), null, Map.of("DOCKER_HOST", "unix:///nonexistent/docker.sock"));
+        Path ctx = tmp.newFolder("noload-ctx").toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        io.jenkins.plugins.buildkit.build.InvalidRequestException e = assertThrows(io.jenkins.plugins.buildkit.build.InvalidRequestException.class,
+                () -> build(BuildSpec.builder().context(ctx.toString()).tag("x:1").output("type=docker").build()));
+        assertThat(e.getMessage(), containsString("none answers at unix:///nonexistent/docker.sock"));
+        assertNull(cluster.apps().deployments().withName(builder).get());
     }
 
     @Test
