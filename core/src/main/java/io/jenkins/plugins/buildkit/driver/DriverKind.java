@@ -33,7 +33,7 @@ public enum DriverKind {
         @Override
         public Driver create(Settings s) throws IOException {
             return new ContainerDriver(s.builderName(), s.dockerEndpoint(), ContainerDriverOptions.parse(s.options()),
-                    s.timeout(), s.buildkitdConfig(), Map.of());
+                    s.timeout(), s.buildkitdConfig());
         }
     },
     /** BuildKit pods of the builder's own, made through the Kubernetes API. */

@@ -59,12 +59,11 @@ public class ContainerDriverIT {
 
     private ContainerDriver secondBuilder;
 
-    /** A builder whose buildkitd.toml trusts the test registry's CA, copied into /etc/buildkit. */
+    /** A builder whose buildkitd.toml trusts the test registry's CA: the file on this machine, copied into the container. */
     private ContainerDriver trustingDriver(String name) {
         Map<String, String> opts = testOptions();
-        String toml = "[registry.\"" + env.registry + "\"]\n  http = false\n  ca = [\"/etc/buildkit/certs/registry-ca.pem\"]\n";
-        return new ContainerDriver(name, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30),
-                toml, Map.of("certs/registry-ca.pem", env.pem("ca.pem")));
+        String toml = "[registry.\"" + env.registry + "\"]\n  http = false\n  ca = [\"" + env.certs.resolve("ca.pem") + "\"]\n";
+        return new ContainerDriver(name, new DockerEndpoint(null, null), ContainerDriverOptions.parse(opts), Duration.ofSeconds(30), toml);
     }
 
     private ContainerDriver driver(Map<String, String> extra) {

@@ -441,4 +441,25 @@ public class RemoteBuildIT {
         assertThat(consoleText(), containsString("16777216"));
         assertEquals(8, head.length);
     }
+
+    /** {@code --load} from a daemon outside Docker: the image lands in this machine's engine, as buildx's remote driver does. */
+    @Test
+    public void loadPutsTheImageIntoThisMachinesEngine() throws Exception {
+        Path ctx = newContext("FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "loaded from a remote daemon " + System.nanoTime());
+        String tag = "buildkit-it/remote-load:" + System.nanoTime();
+        try (io.jenkins.plugins.buildkit.driver.docker.DockerEngine engine = new io.jenkins.plugins.buildkit.driver.docker.DockerEngine(
+                new io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint(null, null), java.time.Duration.ofSeconds(20))) {
+            try {
+                SolveResult result = build(BuildSpec.builder().context(ctx.toString()).tag(tag).output("type=docker").build(), SecretMasker.NONE);
+                assertEquals(result.exporterResponse().get("containerimage.config.digest"), engine.api().inspectImageCmd(tag).exec().getId());
+            } finally {
+                try {
+                    engine.api().removeImageCmd(tag).withForce(true).exec();
+                } catch (RuntimeException notLoaded) {
+                    // the assertion says why
+                }
+            }
+        }
+    }
 }

@@ -17,6 +17,7 @@ import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.RegistryCredential;
+import io.jenkins.plugins.buildkit.driver.DaemonConfigFiles;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -48,27 +49,24 @@ public final class ContainerDriver implements Driver {
     private final ContainerDriverOptions options;
     private final Duration timeout;
     private final String configToml;
-    private final Map<String, String> configFiles;
     /** Set by a bootstrap that found BuildKit answering; stop and remove clear it. */
     private volatile boolean bootstrapped;
 
     public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout) {
-        this(builderName, endpoint, options, timeout, null, Map.of());
+        this(builderName, endpoint, options, timeout, null);
     }
 
     /**
-     * @param configToml the builder's {@code buildkitd.toml}, or null
-     * @param configFiles more files for {@code /etc/buildkit} by relative path (CA certificates the
-     *     toml names as {@code /etc/buildkit/certs/...}), as text
+     * @param configToml the builder's {@code buildkitd.toml}, or null; the registry certificates it
+     *     names are read when the container is created, and copied in beside it
      */
     public ContainerDriver(String builderName, DockerEndpoint endpoint, ContainerDriverOptions options, Duration timeout,
-            String configToml, Map<String, String> configFiles) {
+            String configToml) {
         this.builderName = builderName;
         this.endpoint = endpoint;
         this.options = options;
         this.timeout = timeout == null ? Duration.ofSeconds(60) : timeout;
         this.configToml = configToml;
-        this.configFiles = Map.copyOf(configFiles);
     }
 
     @Override
@@ -104,9 +102,10 @@ public final class ContainerDriver implements Driver {
                 InspectContainerResponse container = inspect(docker);
                 boolean created = false;
                 if (container == null) {
+                    DaemonConfigFiles config = DaemonConfigFiles.read(configToml);
                     new ImagePull(builderName, options.image).ensure(engine.patientApi(), log, registryCredentials);
                     log.println("builder " + builderName + ": creating container " + containerName());
-                    created = create(docker);
+                    created = create(docker, config);
                     container = awaitInspectable(docker);
                 }
                 if (!created && !Boolean.TRUE.equals(container.getState().getRunning()) && recentlyCreated(container)) {
@@ -185,7 +184,7 @@ public final class ContainerDriver implements Driver {
     }
 
     /** Creates the container; false when another process created it first. */
-    private boolean create(DockerClient docker) {
+    private boolean create(DockerClient docker, DaemonConfigFiles config) {
         List<Bind> binds = new ArrayList<>();
         binds.add(new Bind(volumeName(), new Volume("/var/lib/buildkit")));
         HostConfig host = HostConfig.newHostConfig().withRestartPolicy(RestartPolicy.parse(options.restartPolicy));
@@ -242,7 +241,7 @@ public final class ContainerDriver implements Driver {
         }
         // Always copied, with the marker last, so that another process knows the configuration is in.
         docker.copyArchiveToContainerCmd(containerName()).withRemotePath("/")
-                .withTarInputStream(new java.io.ByteArrayInputStream(DaemonConfigTar.of(configToml, configFiles))).exec();
+                .withTarInputStream(new java.io.ByteArrayInputStream(DaemonConfigTar.of(config))).exec();
         return true;
     }
 

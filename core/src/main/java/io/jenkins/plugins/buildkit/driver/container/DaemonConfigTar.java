@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.driver.container;
 
+import io.jenkins.plugins.buildkit.driver.DaemonConfigFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -12,27 +13,26 @@ final class DaemonConfigTar {
     private DaemonConfigTar() {
     }
 
-    /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates. */
-    static byte[] of(String configToml, Map<String, String> configFiles) {
+    /** {@code /etc/buildkit} as a small tarball: the toml buildkitd reads at start, and its certificates and keys. */
+    static byte[] of(DaemonConfigFiles config) {
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try (org.apache.commons.compress.archivers.tar.TarArchiveOutputStream tar =
                 new org.apache.commons.compress.archivers.tar.TarArchiveOutputStream(bytes)) {
             tar.setLongFileMode(org.apache.commons.compress.archivers.tar.TarArchiveOutputStream.LONGFILE_POSIX);
-            Map<String, String> files = new java.util.LinkedHashMap<>();
-            if (configToml != null) {
-                files.put("buildkitd.toml", configToml);
+            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+            if (config.toml() != null) {
+                files.put("buildkitd.toml", config.toml().getBytes(StandardCharsets.UTF_8));
             }
-            files.putAll(configFiles);
-            files.put(CONFIGURED_MARKER.substring("etc/buildkit/".length()), "");
-            for (Map.Entry<String, String> f : files.entrySet()) {
+            files.putAll(config.files());
+            files.put(CONFIGURED_MARKER.substring("etc/buildkit/".length()), new byte[0]);
+            for (Map.Entry<String, byte[]> f : files.entrySet()) {
                 String rel = io.jenkins.plugins.buildkit.fs.PathNames.requireContained(f.getKey());
-                byte[] content = f.getValue().getBytes(StandardCharsets.UTF_8);
                 org.apache.commons.compress.archivers.tar.TarArchiveEntry e =
                         new org.apache.commons.compress.archivers.tar.TarArchiveEntry("etc/buildkit/" + rel);
-                e.setSize(content.length);
-                e.setMode(0644);
+                e.setSize(f.getValue().length);
+                e.setMode(config.keys().contains(rel) ? 0600 : 0644);
                 tar.putArchiveEntry(e);
-                tar.write(content);
+                tar.write(f.getValue());
                 tar.closeArchiveEntry();
             }
         } catch (IOException e) {

@@ -4,6 +4,7 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Pod;
+import io.fabric8.kubernetes.api.model.Secret;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.client.Config;
@@ -18,6 +19,7 @@ import io.jenkins.plugins.buildkit.client.ByteStream;
 import io.jenkins.plugins.buildkit.client.ExportTarget;
 import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.client.SecretValue;
+import io.jenkins.plugins.buildkit.driver.DaemonConfigFiles;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import io.jenkins.plugins.buildkit.driver.DriverStatus;
@@ -163,16 +165,23 @@ public final class KubernetesDriver implements Driver {
         try (KubernetesClient k = client()) {
             String ns = k.getNamespace();
             if (workload(k) == null) {
-                ConfigMap config = manifest.configMap();
+                // the toml's certificates are read first: a path that is wrong stops the build before anything is made
+                DaemonConfigFiles files = DaemonConfigFiles.read(manifest.buildkitdConfig());
+                ConfigMap config = manifest.configMap(files);
                 if (config != null) {
                     k.configMaps().resource(config).createOr(existing -> existing.update());
                     out.println("builder " + builderName + ": created configmap " + ns + "/" + manifest.configMapName());
                 }
+                Secret keys = manifest.keysSecret(files);
+                if (keys != null) {
+                    k.secrets().resource(keys).createOr(existing -> existing.update());
+                    out.println("builder " + builderName + ": created secret " + ns + "/" + manifest.keysSecretName());
+                }
                 if (manifest.stateful()) {
-                    k.apps().statefulSets().resource(manifest.statefulSet()).create();
+                    k.apps().statefulSets().resource(manifest.statefulSet(files)).create();
                     out.println("builder " + builderName + ": created statefulset " + ns + "/" + manifest.name);
                 } else {
-                    k.apps().deployments().resource(manifest.deployment()).create();
+                    k.apps().deployments().resource(manifest.deployment(files)).create();
                     out.println("builder " + builderName + ": created deployment " + ns + "/" + manifest.name);
                 }
             }
@@ -383,6 +392,7 @@ public final class KubernetesDriver implements Driver {
             k.apps().deployments().withName(manifest.name).delete();
             k.apps().statefulSets().withName(manifest.name).delete();
             k.configMaps().withName(manifest.configMapName()).delete();
+            k.secrets().withName(manifest.keysSecretName()).delete();
             long deadline = System.nanoTime() + options.timeout().toNanos();
             // The pods go with their workload; wait for them, so that nothing is left running after rm.
             while (!k.pods().withLabels(manifest.labels()).list().getItems().isEmpty()) {

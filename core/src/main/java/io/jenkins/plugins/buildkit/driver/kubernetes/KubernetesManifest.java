@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.KeyToPath;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
 import io.fabric8.kubernetes.api.model.ObjectMetaBuilder;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -15,6 +16,8 @@ import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.ProbeBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
 import io.fabric8.kubernetes.api.model.TolerationBuilder;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -25,6 +28,8 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.jenkins.plugins.buildkit.driver.DaemonConfigFiles;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,12 +37,12 @@ import java.util.Map;
 
 /**
  * The objects a kubernetes builder consists of, shaped as Buildx's driver makes them: a Deployment
- * (or, with a volume claim, a StatefulSet) of privileged {@code buildkitd} pods, and a ConfigMap
- * holding buildkitd.toml.
+ * (or, with a volume claim, a StatefulSet) of privileged {@code buildkitd} pods, a ConfigMap
+ * holding buildkitd.toml and the registry certificates it names, and a Secret for their private keys.
  */
 final class KubernetesManifest {
     static final String CONTAINER = "buildkitd";
-    private static final String CONFIG_DIR = "/etc/buildkit";
+    private static final String TOML = "buildkitd.toml";
     private static final String STATE_DIR = "/var/lib/buildkit";
     private static final String ROOTLESS_STATE_DIR = "/home/user/.local/share/buildkit";
 
@@ -80,19 +85,59 @@ final class KubernetesManifest {
         return new ObjectMetaBuilder().withName(objectName).withLabels(labels()).withAnnotations(annotations()).build();
     }
 
-    /** buildkitd.toml, or null when the builder has none. */
-    ConfigMap configMap() {
-        return buildkitdConfig == null ? null
-                : new ConfigMapBuilder().withMetadata(meta(configMapName())).addToData("buildkitd.toml", buildkitdConfig).build();
+    String keysSecretName() {
+        return name + "-keys";
     }
 
-    Deployment deployment() {
+    /** The toml as the builder has it, whose registry files are read when the pods are made. */
+    String buildkitdConfig() {
+        return buildkitdConfig;
+    }
+
+    /** buildkitd.toml and the registry certificates it names, or null when the builder has no toml. */
+    ConfigMap configMap(DaemonConfigFiles config) {
+        if (config.toml() == null) {
+            return null;
+        }
+        ConfigMapBuilder map = new ConfigMapBuilder().withMetadata(meta(configMapName())).addToData(TOML, config.toml());
+        volumeItems(config, false).forEach((key, path) ->
+                map.addToData(key, new String(config.files().get(path), StandardCharsets.UTF_8)));
+        return map.build();
+    }
+
+    /** The private keys of the toml's registry key pairs, kept out of the ConfigMap; null when there are none. */
+    Secret keysSecret(DaemonConfigFiles config) {
+        if (config.keys().isEmpty()) {
+            return null;
+        }
+        SecretBuilder secret = new SecretBuilder().withMetadata(meta(keysSecretName()));
+        volumeItems(config, true).forEach((key, path) ->
+                secret.addToStringData(key, new String(config.files().get(path), StandardCharsets.UTF_8)));
+        return secret.build();
+    }
+
+    /**
+     * Object keys to paths below {@code /etc/buildkit}, for the keys ({@code secrets}) or the rest:
+     * an object's keys may not hold '/', so each file gets a key of its own and the volume puts it back.
+     */
+    private static Map<String, String> volumeItems(DaemonConfigFiles config, boolean secrets) {
+        Map<String, String> items = new LinkedHashMap<>();
+        int n = 0;
+        for (String path : config.files().keySet()) {
+            if (config.keys().contains(path) == secrets) {
+                items.put("file-" + n++ + "-" + path.substring(path.lastIndexOf('/') + 1).replaceAll("[^-._a-zA-Z0-9]", "_"), path);
+            }
+        }
+        return items;
+    }
+
+    Deployment deployment(DaemonConfigFiles config) {
         return new DeploymentBuilder().withMetadata(meta(name))
                 .withNewSpec().withReplicas(options.replicas).withNewSelector().withMatchLabels(labels()).endSelector()
-                .withTemplate(podTemplate()).endSpec().build();
+                .withTemplate(podTemplate(config)).endSpec().build();
     }
 
-    StatefulSet statefulSet() {
+    StatefulSet statefulSet(DaemonConfigFiles config) {
         PersistentVolumeClaim claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName(CONTAINER).endMetadata()
                 .withNewSpec().withAccessModes("ReadWriteOnce")
                 .withNewResources().addToRequests("storage", new Quantity(options.volumeClaimStorage)).endResources()
@@ -100,19 +145,19 @@ final class KubernetesManifest {
         return new StatefulSetBuilder().withMetadata(meta(name))
                 .withNewSpec().withReplicas(options.replicas).withServiceName(CONTAINER).withPodManagementPolicy("Parallel")
                 .withNewSelector().withMatchLabels(labels()).endSelector()
-                .withTemplate(podTemplate()).withVolumeClaimTemplates(claim).endSpec().build();
+                .withTemplate(podTemplate(config)).withVolumeClaimTemplates(claim).endSpec().build();
     }
 
-    private PodTemplateSpec podTemplate() {
+    private PodTemplateSpec podTemplate(DaemonConfigFiles config) {
         Map<String, String> podAnnotations = annotations();
         if (options.rootless) {
             podAnnotations.put("container.apparmor.security.beta.kubernetes.io/" + CONTAINER, "unconfined");
         }
         List<Volume> volumes = new ArrayList<>();
         List<VolumeMount> mounts = new ArrayList<>();
-        if (buildkitdConfig != null) {
-            volumes.add(new VolumeBuilder().withName("config").withNewConfigMap().withName(configMapName()).endConfigMap().build());
-            mounts.add(new VolumeMountBuilder().withName("config").withMountPath(CONFIG_DIR).build());
+        if (config.toml() != null) {
+            volumes.add(configVolume(config));
+            mounts.add(new VolumeMountBuilder().withName("config").withMountPath(DaemonConfigFiles.CONFIG_DIR).build());
         }
         String stateDir = options.rootless ? ROOTLESS_STATE_DIR : STATE_DIR;
         if (stateful()) {
@@ -139,10 +184,27 @@ final class KubernetesManifest {
                 .withSpec(pod.build()).build();
     }
 
+    /** /etc/buildkit: the ConfigMap's toml and certificates, and the keys' Secret when there is one. */
+    private Volume configVolume(DaemonConfigFiles config) {
+        List<KeyToPath> files = new ArrayList<>();
+        files.add(new KeyToPath(TOML, null, TOML, null));
+        volumeItems(config, false).forEach((key, path) -> files.add(new KeyToPath(key, null, path, null)));
+        if (config.keys().isEmpty()) {
+            return new VolumeBuilder().withName("config").withNewConfigMap().withName(configMapName()).withItems(files)
+                    .endConfigMap().build();
+        }
+        List<KeyToPath> keys = new ArrayList<>();
+        volumeItems(config, true).forEach((key, path) -> keys.add(new KeyToPath(key, 0600, path, null)));
+        return new VolumeBuilder().withName("config").withNewProjected()
+                .addNewSource().withNewConfigMap().withName(configMapName()).withItems(files).endConfigMap().endSource()
+                .addNewSource().withNewSecret().withName(keysSecretName()).withItems(keys).endSecret().endSource()
+                .endProjected().build();
+    }
+
     private Container buildkitd(List<VolumeMount> mounts) {
         List<String> args = new ArrayList<>(options.buildkitdFlags);
         if (buildkitdConfig != null) {
-            args.add("--config=" + CONFIG_DIR + "/buildkitd.toml");
+            args.add("--config=" + DaemonConfigFiles.CONFIG_DIR + "/" + TOML);
         }
         if (options.rootless) {
             args.add("--oci-worker-no-process-sandbox");

@@ -77,6 +77,7 @@ public class KubernetesDriverIT {
                 assertTrue("rm left pods behind", cluster.pods().withLabel("app", builder).list().getItems().isEmpty());
                 assertNull(cluster.apps().deployments().withName(builder).get());
                 assertNull(cluster.configMaps().withName(builder + "-config").get());
+                assertNull(cluster.secrets().withName(builder + "-keys").get());
             }
             // an exec stream's reader thread must end with its connection
             io.jenkins.plugins.buildkit.it.SessionThreads.assertNoneLeftSince(threadsBefore);
@@ -266,12 +267,15 @@ public class KubernetesDriverIT {
     /**
      * A push with a login, from a pod to the test registry. The registry listens on this machine's
      * loopback; {@code hostnetwork=true} (our option, not Buildx's) puts the pod on the node's network,
-     * so the push never leaves loopback. buildkitd.toml skips verifying the registry's test CA.
+     * so the push never leaves loopback. buildkitd.toml names the registry's CA and a client key pair
+     * by their paths on this machine: the files reach the pod through the ConfigMap and a Secret.
      */
     @Test
     public void aPodPushesToTheRegistryWithALogin() throws Exception {
         io.jenkins.plugins.buildkit.it.TestEnvironment env = io.jenkins.plugins.buildkit.it.TestEnvironment.require();
-        driver(Map.of("hostnetwork", "true"), "[registry.\"" + env.registry + "\"]\n  insecure = true\n");
+        driver(Map.of("hostnetwork", "true"), "[registry.\"" + env.registry + "\"]\n  http = false\n  ca = [\"" + env.certs.resolve("ca.pem") + "\"]\n"
+                + "  [[registry.\"" + env.registry + "\".keypair]]\n    key = \"" + env.certs.resolve("client-key.pem") + "\"\n"
+                + "    cert = \"" + env.certs.resolve("client.pem") + "\"\n");
         Path ctx = tmp.newFolder("push-ctx").toPath();
         ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY hello.txt /\n");
         ContextFixtures.write(ctx.resolve("hello.txt"), builder + "\n");
@@ -283,6 +287,11 @@ public class KubernetesDriverIT {
         assertEquals(200, manifest.statusCode());
         assertEquals(result.imageDigest(), manifest.headers().firstValue("Docker-Content-Digest").orElseThrow());
         assertTrue(cluster.apps().deployments().withName(builder).get().getSpec().getTemplate().getSpec().getHostNetwork());
+        // the certificate is in the ConfigMap, the private key only in the Secret
+        Map<String, String> certificates = cluster.configMaps().withName(builder + "-config").get().getData();
+        assertTrue(certificates.toString(), certificates.values().stream().anyMatch(v -> v.equals(env.pem("ca.pem"))));
+        assertTrue(certificates.values().stream().noneMatch(v -> v.contains("PRIVATE KEY")));
+        assertEquals(1, cluster.secrets().withName(builder + "-keys").get().getData().size());
     }
 
     /** Interrupting the build cancels the solve in the pod: its RUN step's process goes away (pods run on this host). */
