@@ -102,6 +102,9 @@ public final class KubernetesDriverOptions implements Serializable {
         };
         this.qemuInstall = bool(o, "qemu.install", false);
         this.qemuImage = o.getOrDefault("qemu.image", DEFAULT_QEMU_IMAGE).trim();
+        if (qemuImage.isEmpty()) {
+            throw bad("qemu.image", qemuImage, "is empty");
+        }
         this.defaultLoad = bool(o, "default-load", false);
         this.timeout = Duration.ofSeconds(number(o, "timeout", 120, 1, 3600));
         for (String name : env.keySet()) {
