@@ -22,6 +22,13 @@ final class InspectCommand implements Callable<Integer> {
         System.out.println("Status:    " + info.status());
         System.out.println("BuildKit:  " + info.buildkitVersion());
         System.out.println("Platforms: " + String.join(", ", info.platforms()));
+        if (!info.nodes().isEmpty()) {
+            System.out.println("Nodes:");
+            for (BuilderInfo.Node node : info.nodes()) {
+                System.out.println("  " + node.name() + ": " + node.state()
+                        + (node.platforms().isEmpty() ? "" : ", platforms: " + String.join(", ", node.platforms())));
+            }
+        }
         return 0;
     }
 }

@@ -48,6 +48,19 @@ public interface Driver {
     }
 
     /**
+     * The daemons of a builder that has several (kubernetes: one per pod), each with its state as the
+     * driver sees it, by name; empty for a builder with one daemon.
+     */
+    default Map<String, String> nodes() throws BuildKitException {
+        return Map.of();
+    }
+
+    /** A connected client of one of {@link #nodes()}; the caller closes it. */
+    default BuildKitClient connectNode(String node) throws BuildKitException, InterruptedException {
+        return connect();
+    }
+
+    /**
      * What the driver can tell of its builder without making or starting anything (a "Test connection"
      * button), or null when a connection to the daemon is the only report it has.
      */

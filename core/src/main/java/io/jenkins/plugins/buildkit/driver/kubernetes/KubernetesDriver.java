@@ -306,6 +306,25 @@ public final class KubernetesDriver implements Driver {
         return BuildKitClient.connect(() -> dial(pod), "BuildKit in pod " + pod, options.timeout(), null);
     }
 
+    /** The builder's pods by name, with their phase (Running, Pending, ...). */
+    @Override
+    public Map<String, String> nodes() throws BuildKitException {
+        Map<String, String> pods = new java.util.TreeMap<>();
+        try (KubernetesClient k = client()) {
+            for (Pod pod : k.pods().withLabels(manifest.labels()).list().getItems()) {
+                pods.put(pod.getMetadata().getName(), pod.getStatus() == null ? "Unknown" : pod.getStatus().getPhase());
+            }
+        } catch (KubernetesClientException e) {
+            throw failure("cannot list its pods", e);
+        }
+        return pods;
+    }
+
+    @Override
+    public BuildKitClient connectNode(String pod) throws BuildKitException, InterruptedException {
+        return BuildKitClient.connect(() -> dial(pod), "BuildKit in pod " + pod, options.timeout(), null);
+    }
+
     /** Running pods sorted by name, one chosen by the load-balancing option. */
     String choosePod(String stickyKey) throws BuildKitException {
         List<String> running;

@@ -124,6 +124,10 @@ public class KubernetesDriverIT {
         List<String> pods = cluster.pods().withLabel("app", builder).list().getItems().stream()
                 .map(p -> p.getMetadata().getName()).toList();
         assertEquals(2, pods.size());
+        // inspect lists both pods, each asked for its own platforms
+        io.jenkins.plugins.buildkit.driver.BuilderInfo info = io.jenkins.plugins.buildkit.driver.BuilderInfo.inspect(driver);
+        assertEquals(pods.stream().sorted().toList(), info.nodes().stream().map(io.jenkins.plugins.buildkit.driver.BuilderInfo.Node::name).toList());
+        info.nodes().forEach(n -> assertTrue(n.toString(), n.state().equals("Running") && n.platforms().contains("linux/amd64")));
 
         Path ctx = tmp.newFolder("ctx").toPath();
         ContextFixtures.addBusyboxRootfs(ctx, Path.of(System.getenv().getOrDefault("BUILDKIT_TEST_BUSYBOX", "/bin/busybox")));
@@ -384,8 +388,11 @@ public class KubernetesDriverIT {
                     "--progress", "plain", "-o", "type=local,dest=" + out, ctx.toString());
             assertThat(built, containsString("using kubernetes driver"));
             assertEquals("hello from a pod\n", Files.readString(out.resolve("hello.txt")));
-            assertThat(cli("inspect", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image),
-                    containsString("running"));
+            String inspected = cli("inspect", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image);
+            assertThat(inspected, containsString("running"));
+            // each pod, with its platforms, as buildx lists a builder's nodes
+            String pod = cluster.pods().withLabel("app", builder).list().getItems().get(0).getMetadata().getName();
+            assertThat(inspected, containsString("Nodes:\n  " + pod + ": Running, platforms: linux/amd64"));
         } finally {
             cli("rm", "--builder", "kubernetes:" + builder, "--kubeconfig", kubeconfigPath, "--driver-opt", image);
         }
