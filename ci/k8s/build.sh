@@ -5,8 +5,10 @@
 #      `go install k8s.io/kubernetes/cmd/...@vX` is refused (k8s.io/kubernetes replaces its staging modules
 #      with local paths), so a small wrapper module requires k8s.io/kubernetes and points every staging
 #      module at its published v0.X.Y release instead.
-#   3. Three OCI image archives, made here without any registry: a pause image, a busybox image and the
-#      BuildKit image buildx's kubernetes driver asks for (docker.io/moby/buildkit:buildx-stable-1).
+#   3. OCI image archives, made here without any registry: a pause image, a busybox image, the BuildKit
+#      images buildx's kubernetes driver asks for (docker.io/moby/buildkit:buildx-stable-1 and, for
+#      rootless=true, its -rootless variant) and a stand-in for tonistiigi/binfmt (qemu.install); and a
+#      static arm64 busybox for a RUN step under emulation.
 # Everything goes to $BUILDKIT_K8S_CACHE (default /var/cache/buildkit-k8s), outside the repository.
 # A second run only checks and does nothing. Needs root and Go >= 1.24.
 set -euo pipefail
@@ -20,10 +22,14 @@ OUT="$CACHE/v$K8S_VERSION"
 BIN="$OUT/bin"
 MOD="$OUT/module"
 IMAGES="$CACHE/images"
+DEBS="$CACHE/debs"
+BINFMT_IMAGE=docker.io/buildkit-jenkins-test/binfmt:local
 COMPONENTS=(kube-apiserver kube-controller-manager kube-scheduler kubelet)
 # go mod tidy and go build print hundreds of lines: they go here, and their end to the console on failure
 LOG="$OUT/build.log"
-PACKAGES=(containerd runc etcd-server containernetworking-plugins busybox-static openssl gcc libc6-dev iproute2 jq curl tar util-linux)
+LOG_IMAGES="$CACHE/images.log"
+PACKAGES=(containerd runc etcd-server containernetworking-plugins busybox-static openssl gcc libc6-dev iproute2 jq curl tar util-linux
+          uidmap rootlesskit libcap2-bin)
 
 # A cache of our own keeps the (large) Kubernetes downloads and objects apart, and measurable.
 export GOMODCACHE="${BUILDKIT_K8S_GOMODCACHE:-$CACHE/go/mod}"
@@ -173,12 +179,16 @@ build_binaries() {
 # --- images -----------------------------------------------------------------------------------------
 
 # Writes an OCI image layout archive with one uncompressed layer, which `ctr images import` takes.
-#   mkimage OUT.tar REF ROOTFS CONFIG_JSON   (CONFIG_JSON: the image config's "config" object)
+#   mkimage OUT.tar REF ROOTFS CONFIG_JSON [keep-owners]   (CONFIG_JSON: the image config's "config" object)
+# Files belong to root in the layer, unless keep-owners: then the root fs's own owners go in (the
+# rootless image has a home and a runtime directory that belong to its user), and so do file
+# capabilities (its newuidmap and newgidmap have some).
 mkimage() {
-  local out=$1 ref=$2 rootfs=$3 cfg=$4
+  local out=$1 ref=$2 rootfs=$3 cfg=$4 owners=(--owner=0 --group=0)
+  [ "${5:-}" != keep-owners ] || owners=(--xattrs --xattrs-include=security.capability)
   local work; work=$(mktemp -d)
   mkdir -p "$work/layout/blobs/sha256"
-  tar --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner --format=posix \
+  tar --sort=name --mtime=@0 "${owners[@]}" --numeric-owner --format=posix \
     --pax-option=exthdr.name=%d/PaxHeaders/%f,delete=atime,delete=ctime \
     -C "$rootfs" -cf "$work/layer.tar" .
   local layer_digest layer_size
@@ -216,6 +226,8 @@ mkimage() {
   log "image $ref -> $out ($(du -h --apparent-size "$out" | cut -f1))"
 }
 
+short_sum() { sha256sum "$1" | cut -c1-16; }
+
 # Copies a dynamically linked program and the libraries it loads into a root file system.
 copy_with_libs() {
   local prog=$1 rootfs=$2 dest=$3 lib
@@ -224,6 +236,42 @@ copy_with_libs() {
     mkdir -p "$rootfs$(dirname "$lib")"
     cp -L "$lib" "$rootfs$lib"
   done
+}
+
+# Downloads Debian packages into $DEBS without installing them (installing qemu-user-static would
+# register its emulators with this machine's binfmt_misc). Prints the .deb files' paths.
+#   apt_download [APT_OPTION...] -- PACKAGE...
+apt_download() {
+  local opts=() p
+  while [ "$1" != -- ]; do opts+=("$1"); shift; done
+  shift
+  mkdir -p "$DEBS"
+  # apt's sandbox user cannot write into the cache directory; it is ours anyway
+  if ! (cd "$DEBS" && apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "$@") >> "$LOG_IMAGES" 2>&1; then
+    log "apt-get download $* failed: updating the package lists and trying again" >&2
+    apt-get "${opts[@]}" update >> "$LOG_IMAGES" 2>&1 || die "apt-get update failed (log: $LOG_IMAGES)"
+    (cd "$DEBS" && apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "$@") >> "$LOG_IMAGES" 2>&1 \
+      || die "apt-get download $* failed (log: $LOG_IMAGES)"
+  fi
+  for p in "$@"; do
+    local name=${p%%:*} arch
+    arch=${p#*:}; [ "$arch" != "$p" ] || arch=$(dpkg --print-architecture)
+    # the newest download of the package, by Debian's version order
+    find "$DEBS" -maxdepth 1 -name "${name}_*_${arch}.deb" | sort -V | tail -n 1
+  done
+}
+
+# apt options for arm64 packages from a package list of our own under $DEBS: the machine's apt
+# configuration (dpkg --add-architecture) stays untouched.
+arm64_apt_options() {
+  local dir="$DEBS/apt-arm64" codename
+  codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
+  mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} $codename main" \
+    > "$dir/sources.list"
+  printf '%s\n' -o APT::Architecture=arm64 -o APT::Architectures::=arm64 -o "Dir::State::Lists=$dir/lists" \
+    -o "Dir::Cache=$dir/cache" -o Dir::State::status=/dev/null -o "Dir::Etc::SourceList=$dir/sources.list" \
+    -o Dir::Etc::SourceParts=/dev/null -o Debug::NoLocking=1
 }
 
 base_rootfs() { # a minimal tree with busybox and its applets
@@ -307,7 +355,114 @@ C
   else
     log "image docker.io/moby/buildkit:buildx-stable-1: present"
   fi
+
+  build_rootless_image "$work"
+  build_binfmt_image "$work"
+  build_arm64_busybox
   rm -rf "$work"
+}
+
+# buildkit-rootless: what the driver runs with rootless=true (buildx's default rootless image name). As
+# moby/buildkit's `rootless` stage: user 1000 with the subordinate ids 100000-165535, rootlesskit as the
+# entrypoint, which makes a user namespace (with the setuid newuidmap/newgidmap) and starts buildkitd in it
+# as its root; the state under the home directory; the socket in XDG_RUNTIME_DIR, which buildctl finds
+# through BUILDKIT_HOST (the readiness probe and dial-stdio run as the user too). Debian's rootlesskit
+# (1.1.0) stands in for the image's own build of rootlesskit.
+build_rootless_image() {
+  local work=$1 runc rootlesskit newuidmap newgidmap
+  runc=$(command -v runc); rootlesskit=$(command -v rootlesskit) || die "rootlesskit not found (package rootlesskit)"
+  newuidmap=$(command -v newuidmap) || die "newuidmap not found (package uidmap)"
+  newgidmap=$(command -v newgidmap) || die "newgidmap not found (package uidmap)"
+  local key
+  key="recipe=1 busybox=$(short_sum /bin/busybox) buildkit=$(cat "$BUILDKIT_BIN/.version" 2>/dev/null) bk=$(short_sum "$BUILDKIT_BIN/buildkitd")"
+  key+=" runc=$(short_sum "$runc") rootlesskit=$(short_sum "$rootlesskit") newuidmap=$(short_sum "$newuidmap") idmap=fcaps"
+  if [ "$(cat "$IMAGES/buildkit-rootless.key" 2>/dev/null)" = "$key" ] && [ -f "$IMAGES/buildkit-rootless.tar" ]; then
+    log "image docker.io/moby/buildkit:buildx-stable-1-rootless: present"
+    return
+  fi
+  local r="$work/buildkit-rootless"
+  base_rootfs "$r"
+  mkdir -p "$r/etc/buildkit"
+  cp "$BUILDKIT_BIN/buildkitd" "$BUILDKIT_BIN/buildctl" "$r/usr/bin/"
+  copy_with_libs "$runc" "$r" /usr/bin/runc
+  copy_with_libs "$rootlesskit" "$r" /usr/bin/rootlesskit
+  copy_with_libs "$newuidmap" "$r" /usr/bin/newuidmap
+  copy_with_libs "$newgidmap" "$r" /usr/bin/newgidmap
+  # They write the id maps of the user namespace rootlesskit makes. Debian's are setuid root, and then
+  # the kernel wants CAP_SYS_ADMIN, which a container without privileged lacks ("write to uid_map
+  # failed: Operation not permitted"): Alpine's, in the real image, drop to the user's uid and keep
+  # capabilities first, Debian's build does not. File capabilities do the same from the start: the
+  # process stays the namespace's owner, with CAP_SETUID (CAP_SETGID) for the subordinate ids and
+  # CAP_SETFCAP for mapping uid 0 (Linux >= 5.12).
+  chmod 755 "$r/usr/bin/newuidmap" "$r/usr/bin/newgidmap"
+  setcap cap_setuid,cap_setfcap+ep "$r/usr/bin/newuidmap"
+  setcap cap_setgid+ep "$r/usr/bin/newgidmap"
+  echo 'user:x:1000:1000:user:/home/user:/bin/sh' >> "$r/etc/passwd"
+  echo 'user:x:1000:' >> "$r/etc/group"
+  echo 'user:100000:65536' > "$r/etc/subuid"
+  echo 'user:100000:65536' > "$r/etc/subgid"
+  mkdir -p "$r/home/user/.local/tmp" "$r/home/user/.local/share/buildkit" "$r/run/user/1000"
+  chown -R 1000:1000 "$r/home/user" "$r/run/user/1000"
+  chmod 700 "$r/run/user/1000"
+  # USER is numeric: Kubernetes' runAsNonRoot can only check a number
+  mkimage "$IMAGES/buildkit-rootless.tar" docker.io/moby/buildkit:buildx-stable-1-rootless "$r" '{
+      "User": "1000:1000", "Entrypoint": ["rootlesskit", "buildkitd"],
+      "Env": ["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin", "HOME=/home/user", "USER=user",
+              "XDG_RUNTIME_DIR=/run/user/1000", "TMPDIR=/home/user/.local/tmp",
+              "BUILDKIT_HOST=unix:///run/user/1000/buildkit/buildkitd.sock"],
+      "Volumes": {"/home/user/.local/share/buildkit": {}}}' keep-owners
+  echo "$key" > "$IMAGES/buildkit-rootless.key"
+}
+
+# binfmt: a stand-in for tonistiigi/binfmt, which qemu.install runs as an init container (its `:latest`
+# would be pulled, and its Go command is not on the Go module proxy). Debian's static qemu user-mode
+# emulators at /usr/bin/qemu-ARCH, where tonistiigi/binfmt has them, and binfmt-install.sh as
+# /usr/bin/binfmt, which takes the same `--install all`.
+BINFMT_EMULATORS=(aarch64 arm riscv64 ppc64le s390x mips64 mips64el loongarch64)
+build_binfmt_image() {
+  local work=$1 deb key
+  deb=$(apt_download -- qemu-user-static) && [ -f "$deb" ] || die "could not download qemu-user-static"
+  key="recipe=1 busybox=$(sha256sum /bin/busybox | cut -c1-16) qemu=$(basename "$deb") emulators=${BINFMT_EMULATORS[*]}"
+  key+=" installer=$(sha256sum "$HERE/binfmt-install.sh" | cut -c1-16)"
+  if [ "$(cat "$IMAGES/binfmt.key" 2>/dev/null)" = "$key" ] && [ -f "$IMAGES/binfmt.tar" ]; then
+    log "image $BINFMT_IMAGE: present"
+    return
+  fi
+  local r="$work/binfmt" x="$work/qemu-deb" e
+  base_rootfs "$r"
+  dpkg-deb -x "$deb" "$x"
+  for e in "${BINFMT_EMULATORS[@]}"; do
+    cp "$x/usr/bin/qemu-$e-static" "$r/usr/bin/qemu-$e"
+  done
+  install -m 755 "$HERE/binfmt-install.sh" "$r/usr/bin/binfmt"
+  mkimage "$IMAGES/binfmt.tar" "$BINFMT_IMAGE" "$r" \
+    '{"Entrypoint":["/usr/bin/binfmt"],"Env":["PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin"],"Volumes":{"/tmp":{}}}'
+  echo "$key" > "$IMAGES/binfmt.key"
+}
+
+# A static arm64 busybox (Debian's busybox-static:arm64): the root fs of the arm64 RUN step that shows
+# qemu.install registered the emulators. No registry has an arm64 base image for us.
+build_arm64_busybox() {
+  local out="$CACHE/arm64/busybox" deb opts
+  mapfile -t opts < <(arm64_apt_options)
+  if ! ls "$DEBS/apt-arm64/lists/"*Packages* >/dev/null 2>&1; then
+    log "arm64 package list: apt-get update into $DEBS/apt-arm64 (about 13 MB)"
+    apt-get "${opts[@]}" update >> "$LOG_IMAGES" 2>&1 || die "apt-get update for arm64 failed (log: $LOG_IMAGES)"
+  fi
+  deb=$(apt_download "${opts[@]}" -- busybox-static:arm64) && [ -f "$deb" ] || die "could not download busybox-static:arm64"
+  if [ "$(cat "$out.key" 2>/dev/null)" = "$(basename "$deb")" ] && [ -f "$out" ]; then
+    log "arm64 busybox: present"
+    return
+  fi
+  local x; x=$(mktemp -d)
+  dpkg-deb -x "$deb" "$x"
+  # e_machine 183 (0xb7) is AArch64
+  [ "$(od -An -tx1 -j18 -N2 "$x/bin/busybox" | tr -d ' ')" = b700 ] || die "$deb holds no arm64 busybox"
+  mkdir -p "$(dirname "$out")"
+  install -m 755 "$x/bin/busybox" "$out"
+  rm -rf "$x"
+  basename "$deb" > "$out.key"
+  log "arm64 busybox -> $out"
 }
 
 T0=$SECONDS

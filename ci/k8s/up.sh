@@ -61,9 +61,12 @@ fail() {
 for c in kube-apiserver kube-controller-manager kube-scheduler kubelet; do
   [ -x "$BIN/$c" ] || { echo "[k8s-up] $BIN/$c is missing: run ci/k8s/build.sh first" >&2; exit 1; }
 done
-for i in pause busybox buildkit; do
+IMAGE_ARCHIVES=(pause busybox buildkit buildkit-rootless binfmt)
+for i in "${IMAGE_ARCHIVES[@]}"; do
   [ -f "$IMAGES/$i.tar" ] || { echo "[k8s-up] $IMAGES/$i.tar is missing: run ci/k8s/build.sh first" >&2; exit 1; }
 done
+ARM64_BUSYBOX="$CACHE/arm64/busybox"
+[ -x "$ARM64_BUSYBOX" ] || { echo "[k8s-up] $ARM64_BUSYBOX is missing: run ci/k8s/build.sh first" >&2; exit 1; }
 for t in containerd ctr etcd runc kubectl openssl ip; do
   command -v "$t" >/dev/null || { echo "[k8s-up] $t is missing: run ci/k8s/build.sh first" >&2; exit 1; }
 done
@@ -89,7 +92,26 @@ export KUBECONFIG=$KUBECONFIG
 export BUILDKIT_TEST_KUBECONFIG=$KUBECONFIG
 export BUILDKIT_TEST_K8S_BUILDKIT_IMAGE=docker.io/moby/buildkit:buildx-stable-1
 export BUILDKIT_TEST_K8S_BUSYBOX_IMAGE=docker.io/library/busybox:1.35.0
+export BUILDKIT_TEST_K8S_ROOTLESS_IMAGE=docker.io/moby/buildkit:buildx-stable-1-rootless
+export BUILDKIT_TEST_K8S_BINFMT_IMAGE=docker.io/buildkit-jenkins-test/binfmt:local
+export BUILDKIT_TEST_BUSYBOX_ARM64=$ARM64_BUSYBOX
 ENV
+}
+
+# Imports each image archive whose manifest containerd does not have under its name yet: all of them
+# into a fresh containerd, and only the new or rebuilt ones into a running cluster.
+import_images() {
+  local i ref digest
+  for i in "${IMAGE_ARCHIVES[@]}"; do
+    read -r ref digest < <(tar -xOf "$IMAGES/$i.tar" ./index.json \
+      | jq -r '.manifests[0] | "\(.annotations["io.containerd.image.name"]) \(.digest)"')
+    if ctr --address "$SOCK" -n k8s.io images ls "name==$ref" 2>/dev/null | awk 'NR > 1 { print $3 }' | grep -qx "$digest"; then
+      continue
+    fi
+    ctr --address "$SOCK" -n k8s.io images import "$IMAGES/$i.tar" > "$LOGS/import-$i.log" 2>&1 \
+      || { cat "$LOGS/import-$i.log" >&2; fail "importing $IMAGES/$i.tar failed"; }
+    log "imported $ref"
+  done
 }
 
 # --- already up? -----------------------------------------------------------------------------------
@@ -98,6 +120,7 @@ for c in "${COMPONENTS[@]}"; do
   if pid_alive "$c"; then any_alive=1; else all_alive=0; fi
 done
 if [ $all_alive = 1 ] && [ -f "$KUBECONFIG" ] && node_ready; then
+  import_images
   write_env
   log "already up; source $STATE/env.sh"
   exit 0
@@ -249,10 +272,7 @@ log "starting containerd ($SOCK)"
 start containerd containerd --config "$CONF/containerd.toml" --log-level warn
 STARTED+=(containerd)
 wait_for containerd 30 ctr --address "$SOCK" version
-for i in pause busybox buildkit; do
-  ctr --address "$SOCK" -n k8s.io images import "$IMAGES/$i.tar" > "$LOGS/import-$i.log" 2>&1 \
-    || { cat "$LOGS/import-$i.log" >&2; fail "importing $IMAGES/$i.tar failed"; }
-done
+import_images
 log "containerd is up, images imported: $(ctr --address "$SOCK" -n k8s.io images ls -q | grep -v '^sha256:' | tr '\n' ' ')"
 
 # --- etcd ----------------------------------------------------------------------------------------------
