@@ -239,26 +239,31 @@ copy_with_libs() {
 }
 
 # Downloads Debian packages into $DEBS without installing them (installing qemu-user-static would
-# register its emulators with this machine's binfmt_misc). Prints the .deb files' paths.
-#   apt_download [APT_OPTION...] -- PACKAGE...
+# register its emulators with this machine's binfmt_misc), once: a .deb already there is used as it is.
+# Prints the .deb files' paths.
+#   apt_download [APT_OPTION...] -- PACKAGE[:ARCH]...
 apt_download() {
-  local opts=() p
+  local opts=() p missing=()
   while [ "$1" != -- ]; do opts+=("$1"); shift; done
   shift
   mkdir -p "$DEBS"
-  # apt's sandbox user cannot write into the cache directory; it is ours anyway
-  if ! (cd "$DEBS" && apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "$@") >> "$LOG_IMAGES" 2>&1; then
-    log "apt-get download $* failed: updating the package lists and trying again" >&2
-    apt-get "${opts[@]}" update >> "$LOG_IMAGES" 2>&1 || die "apt-get update failed (log: $LOG_IMAGES)"
-    (cd "$DEBS" && apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "$@") >> "$LOG_IMAGES" 2>&1 \
-      || die "apt-get download $* failed (log: $LOG_IMAGES)"
+  for p in "$@"; do [ -n "$(cached_deb "$p")" ] || missing+=("$p"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    # apt's sandbox user cannot write into the cache directory; it is ours anyway
+    if ! env -C "$DEBS" apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "${missing[@]}" >> "$LOG_IMAGES" 2>&1; then
+      log "apt-get download ${missing[*]} failed: updating the package lists and trying again (log: $LOG_IMAGES)" >&2
+      logged "$LOG_IMAGES" apt-get "${opts[@]}" update >&2 || die "apt-get update failed"
+      logged "$LOG_IMAGES" env -C "$DEBS" apt-get -q -o APT::Sandbox::User=root "${opts[@]}" download "${missing[@]}" >&2 \
+        || die "apt-get download ${missing[*]} failed"
+    fi
   fi
-  for p in "$@"; do
-    local name=${p%%:*} arch
-    arch=${p#*:}; [ "$arch" != "$p" ] || arch=$(dpkg --print-architecture)
-    # the newest download of the package, by Debian's version order
-    find "$DEBS" -maxdepth 1 -name "${name}_*_${arch}.deb" | sort -V | tail -n 1
-  done
+  for p in "$@"; do cached_deb "$p"; done
+}
+
+cached_deb() { # package[:arch]: the newest .deb of it in $DEBS, by Debian's version order
+  local name=${1%%:*} arch=${1#*:}
+  [ "$arch" != "$1" ] || arch=$(dpkg --print-architecture)
+  find "$DEBS" -maxdepth 1 -name "${name}_*_${arch}.deb" | sort -V | tail -n 1
 }
 
 # apt options for arm64 packages from a package list of our own under $DEBS: the machine's apt
@@ -342,7 +347,11 @@ C
 
   # buildkit: what buildx's kubernetes driver runs by default. buildkitd is the entrypoint (the driver
   # passes only flags), buildctl serves the readiness probe and `buildctl dial-stdio`.
-  key="$key_common buildkit=$(cat "$BUILDKIT_BIN/.version" 2>/dev/null) bk=$(sha256sum "$BUILDKIT_BIN/buildkitd" | cut -c1-16) runc=$(sha256sum "$runc" | cut -c1-16)"
+  # hashing buildkitd (80 MB) is most of a second: once for both BuildKit images
+  local buildkit_key runc_key
+  buildkit_key="buildkit=$(cat "$BUILDKIT_BIN/.version" 2>/dev/null) bk=$(short_sum "$BUILDKIT_BIN/buildkitd")"
+  runc_key="runc=$(short_sum "$runc")"
+  key="$key_common $buildkit_key $runc_key"
   if [ "$(cat "$IMAGES/buildkit.key" 2>/dev/null)" != "$key" ] || [ ! -f "$IMAGES/buildkit.tar" ]; then
     local r="$work/buildkit"
     base_rootfs "$r"
@@ -356,8 +365,8 @@ C
     log "image docker.io/moby/buildkit:buildx-stable-1: present"
   fi
 
-  build_rootless_image "$work"
-  build_binfmt_image "$work"
+  build_rootless_image "$work" "$key_common $buildkit_key $runc_key"
+  build_binfmt_image "$work" "$key_common"
   build_arm64_busybox
   rm -rf "$work"
 }
@@ -368,14 +377,13 @@ C
 # as its root; the state under the home directory; the socket in XDG_RUNTIME_DIR, which buildctl finds
 # through BUILDKIT_HOST (the readiness probe and dial-stdio run as the user too). Debian's rootlesskit
 # (1.1.0) stands in for the image's own build of rootlesskit.
-build_rootless_image() {
+build_rootless_image() { # work-dir key-of-busybox-buildkit-and-runc
   local work=$1 runc rootlesskit newuidmap newgidmap
   runc=$(command -v runc); rootlesskit=$(command -v rootlesskit) || die "rootlesskit not found (package rootlesskit)"
   newuidmap=$(command -v newuidmap) || die "newuidmap not found (package uidmap)"
   newgidmap=$(command -v newgidmap) || die "newgidmap not found (package uidmap)"
   local key
-  key="recipe=1 busybox=$(short_sum /bin/busybox) buildkit=$(cat "$BUILDKIT_BIN/.version" 2>/dev/null) bk=$(short_sum "$BUILDKIT_BIN/buildkitd")"
-  key+=" runc=$(short_sum "$runc") rootlesskit=$(short_sum "$rootlesskit") newuidmap=$(short_sum "$newuidmap") idmap=fcaps"
+  key="$2 rootlesskit=$(short_sum "$rootlesskit") newuidmap=$(short_sum "$newuidmap") idmap=fcaps"
   if [ "$(cat "$IMAGES/buildkit-rootless.key" 2>/dev/null)" = "$key" ] && [ -f "$IMAGES/buildkit-rootless.tar" ]; then
     log "image docker.io/moby/buildkit:buildx-stable-1-rootless: present"
     return
@@ -419,11 +427,11 @@ build_rootless_image() {
 # emulators at /usr/bin/qemu-ARCH, where tonistiigi/binfmt has them, and binfmt-install.sh as
 # /usr/bin/binfmt, which takes the same `--install all`.
 BINFMT_EMULATORS=(aarch64 arm riscv64 ppc64le s390x mips64 mips64el loongarch64)
-build_binfmt_image() {
+build_binfmt_image() { # work-dir key-of-busybox
   local work=$1 deb key
-  deb=$(apt_download -- qemu-user-static) && [ -f "$deb" ] || die "could not download qemu-user-static"
-  key="recipe=1 busybox=$(sha256sum /bin/busybox | cut -c1-16) qemu=$(basename "$deb") emulators=${BINFMT_EMULATORS[*]}"
-  key+=" installer=$(sha256sum "$HERE/binfmt-install.sh" | cut -c1-16)"
+  deb=$(apt_download -- qemu-user-static) || die "could not download qemu-user-static"
+  [ -f "$deb" ] || die "apt-get download qemu-user-static left no .deb in $DEBS"
+  key="$2 qemu=$(basename "$deb") emulators=${BINFMT_EMULATORS[*]} installer=$(short_sum "$HERE/binfmt-install.sh")"
   if [ "$(cat "$IMAGES/binfmt.key" 2>/dev/null)" = "$key" ] && [ -f "$IMAGES/binfmt.tar" ]; then
     log "image $BINFMT_IMAGE: present"
     return
@@ -447,9 +455,10 @@ build_arm64_busybox() {
   mapfile -t opts < <(arm64_apt_options)
   if ! ls "$DEBS/apt-arm64/lists/"*Packages* >/dev/null 2>&1; then
     log "arm64 package list: apt-get update into $DEBS/apt-arm64 (about 13 MB)"
-    apt-get "${opts[@]}" update >> "$LOG_IMAGES" 2>&1 || die "apt-get update for arm64 failed (log: $LOG_IMAGES)"
+    logged "$LOG_IMAGES" apt-get "${opts[@]}" update || die "apt-get update for arm64 failed"
   fi
-  deb=$(apt_download "${opts[@]}" -- busybox-static:arm64) && [ -f "$deb" ] || die "could not download busybox-static:arm64"
+  deb=$(apt_download "${opts[@]}" -- busybox-static:arm64) || die "could not download busybox-static:arm64"
+  [ -f "$deb" ] || die "apt-get download busybox-static:arm64 left no .deb in $DEBS"
   if [ "$(cat "$out.key" 2>/dev/null)" = "$(basename "$deb")" ] && [ -f "$out" ]; then
     log "arm64 busybox: present"
     return

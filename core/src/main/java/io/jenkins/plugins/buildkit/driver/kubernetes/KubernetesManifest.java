@@ -37,14 +37,16 @@ import java.util.Map;
 
 /**
  * The objects a kubernetes builder consists of, shaped as Buildx's driver makes them: a Deployment
- * (or, with a volume claim, a StatefulSet) of privileged {@code buildkitd} pods, a ConfigMap
- * holding buildkitd.toml and the registry certificates it names, and a Secret for their private keys.
+ * (or, with a volume claim, a StatefulSet) of privileged {@code buildkitd} pods (with {@code rootless},
+ * unprivileged ones whose image starts buildkitd in a user namespace), a ConfigMap holding
+ * buildkitd.toml and the registry certificates it names, and a Secret for their private keys.
  */
 final class KubernetesManifest {
     static final String CONTAINER = "buildkitd";
     private static final String TOML = "buildkitd.toml";
     private static final String STATE_DIR = "/var/lib/buildkit";
     private static final String ROOTLESS_STATE_DIR = "/home/user/.local/share/buildkit";
+    private static final String ROOT_MEMORY_VOLUME = "buildkit-memory";
 
     final String name;
     private final KubernetesDriverOptions options;
@@ -163,11 +165,13 @@ final class KubernetesManifest {
         if (stateful()) {
             mounts.add(new VolumeMountBuilder().withName(CONTAINER).withMountPath(stateDir).build());
         } else if (options.rootless || options.rootVolumeMemory != null) {
-            VolumeBuilder state = new VolumeBuilder().withName(CONTAINER);
+            // Buildx's names: the rootless state volume is "buildkitd", the root's in-memory one "buildkit-memory"
+            String volumeName = options.rootless ? CONTAINER : ROOT_MEMORY_VOLUME;
+            VolumeBuilder state = new VolumeBuilder().withName(volumeName);
             state = options.rootVolumeMemory == null ? state.withNewEmptyDir().endEmptyDir()
                     : state.withNewEmptyDir().withMedium("Memory").withSizeLimit(new Quantity(options.rootVolumeMemory)).endEmptyDir();
             volumes.add(state.build());
-            mounts.add(new VolumeMountBuilder().withName(CONTAINER).withMountPath(stateDir).build());
+            mounts.add(new VolumeMountBuilder().withName(volumeName).withMountPath(stateDir).build());
         }
         PodSpecBuilder pod = new PodSpecBuilder().withContainers(buildkitd(mounts)).withVolumes(volumes)
                 .withNodeSelector(options.nodeSelector.isEmpty() ? null : options.nodeSelector)
