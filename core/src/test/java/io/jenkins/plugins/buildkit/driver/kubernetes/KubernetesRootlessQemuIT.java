@@ -194,6 +194,11 @@ public class KubernetesRootlessQemuIT {
      * qemu.install runs the binfmt image as a privileged init container, which registers qemu emulators
      * with the kernel; then an amd64 node runs an arm64 RUN step. The registration is machine-wide:
      * the test removes the entries it brought, pass or fail, and leaves any that were there before.
+     *
+     * <p>The test holds a mount of binfmt_misc from before the pod starts until the end: on this kernel
+     * (6.18) the entries go away with the last mount of binfmt_misc, and this VM has none, so without it
+     * the init container's entries would vanish with the init container. A node's systemd keeps one at
+     * /proc/sys/fs/binfmt_misc; the test's mount plays that part.
      */
     @Test
     public void qemuInstallLetsAnAmd64NodeRunAnArm64Step() throws Exception {
@@ -279,6 +284,7 @@ public class KubernetesRootlessQemuIT {
     /**
      * The host's binfmt_misc, through a mount of our own: the machine's /proc/sys/fs/binfmt_misc may not
      * be mounted, and a second mount shows the same entries without changing the machine's mounts.
+     * While it is mounted, the entries outlive the mount of the container that registered them.
      */
     static final class HostBinfmt implements AutoCloseable {
         private final Path dir;
