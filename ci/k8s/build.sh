@@ -270,13 +270,18 @@ cached_deb() { # package[:arch]: the newest .deb of it in $DEBS, by Debian's ver
 # configuration (dpkg --add-architecture) stays untouched.
 arm64_apt_options() {
   local dir="$DEBS/apt-arm64" codename
+  # shellcheck source=/dev/null
   codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
   mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
   echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} $codename main" \
     > "$dir/sources.list"
   printf '%s\n' -o APT::Architecture=arm64 -o APT::Architectures::=arm64 -o "Dir::State::Lists=$dir/lists" \
     -o "Dir::Cache=$dir/cache" -o Dir::State::status=/dev/null -o "Dir::Etc::SourceList=$dir/sources.list" \
-    -o Dir::Etc::SourceParts=/dev/null -o Debug::NoLocking=1
+    -o Dir::Etc::SourceParts=/dev/null -o Debug::NoLocking=1 -o Acquire::Languages=none \
+    -o Acquire::IndexTargets::deb::DEP-11::DefaultEnabled=false \
+    -o Acquire::IndexTargets::deb::DEP-11-icons::DefaultEnabled=false \
+    -o Acquire::IndexTargets::deb::DEP-11-icons-small::DefaultEnabled=false \
+    -o Acquire::IndexTargets::deb::DEP-11-icons-hidpi::DefaultEnabled=false
 }
 
 base_rootfs() { # a minimal tree with busybox and its applets
@@ -373,7 +378,7 @@ C
 
 # buildkit-rootless: what the driver runs with rootless=true (buildx's default rootless image name). As
 # moby/buildkit's `rootless` stage: user 1000 with the subordinate ids 100000-165535, rootlesskit as the
-# entrypoint, which makes a user namespace (with the setuid newuidmap/newgidmap) and starts buildkitd in it
+# entrypoint, which makes a user namespace (with newuidmap/newgidmap) and starts buildkitd in it
 # as its root; the state under the home directory; the socket in XDG_RUNTIME_DIR, which buildctl finds
 # through BUILDKIT_HOST (the readiness probe and dial-stdio run as the user too). Debian's rootlesskit
 # (1.1.0) stands in for the image's own build of rootlesskit.
@@ -454,7 +459,7 @@ build_arm64_busybox() {
   local out="$CACHE/arm64/busybox" deb opts
   mapfile -t opts < <(arm64_apt_options)
   if ! ls "$DEBS/apt-arm64/lists/"*Packages* >/dev/null 2>&1; then
-    log "arm64 package list: apt-get update into $DEBS/apt-arm64 (about 13 MB)"
+    log "arm64 package list: apt-get update into $DEBS/apt-arm64 (about 9 MB)"
     logged "$LOG_IMAGES" apt-get "${opts[@]}" update || die "apt-get update for arm64 failed"
   fi
   deb=$(apt_download "${opts[@]}" -- busybox-static:arm64) || die "could not download busybox-static:arm64"

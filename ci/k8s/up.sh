@@ -4,7 +4,8 @@
 #   kube-apiserver, kube-controller-manager, kube-scheduler and a kubelet whose node is named `localhost`.
 # Needs root and the output of ci/k8s/build.sh. Everything lives in $BUILDKIT_K8S_STATE (default
 # /tmp/buildkit-k8s); ci/k8s/down.sh stops it all. When it is ready, it writes $BUILDKIT_K8S_STATE/env.sh,
-# which exports KUBECONFIG (cluster-admin). Running it again while the cluster is healthy does nothing.
+# which exports KUBECONFIG (cluster-admin). Running it again while the cluster is healthy only imports the
+# image archives containerd lacks (new or rebuilt by build.sh).
 #
 # Network: nothing here sends to a non-loopback address. Pods sit on a host-only bridge without a gateway
 # (the host has no route to them, they have none out); their DNS points at their own loopback; containerd
