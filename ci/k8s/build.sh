@@ -266,6 +266,17 @@ cached_deb() { # package[:arch]: the newest .deb of it in $DEBS, by Debian's ver
   find "$DEBS" -maxdepth 1 -name "${name}_*_${arch}.deb" | sort -V | tail -n 1
 }
 
+# The Debian archive this machine's apt uses (its first non-security source), so that the arm64 list
+# comes from the same place as every other package here.
+debian_mirror() {
+  local uri
+  uri=$( { grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk '{print $2}'
+           grep -h '^deb ' /etc/apt/sources.list 2>/dev/null | sed -E 's/^deb +(\[[^]]*\] +)?([^ ]+).*/\2/'
+         } | grep -v -- '-security' | head -n 1)
+  [ -n "$uri" ] || die "no Debian source in /etc/apt/sources.list or /etc/apt/sources.list.d/*.sources (set DEBIAN_MIRROR)"
+  echo "$uri"
+}
+
 # apt options for arm64 packages from a package list of our own under $DEBS: the machine's apt
 # configuration (dpkg --add-architecture) stays untouched.
 arm64_apt_options() {
@@ -273,7 +284,7 @@ arm64_apt_options() {
   # shellcheck source=/dev/null
   codename=$(. /etc/os-release && echo "$VERSION_CODENAME")
   mkdir -p "$dir/lists/partial" "$dir/cache/archives/partial"
-  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-http://deb.debian.org/debian} $codename main" \
+  echo "deb [signed-by=/usr/share/keyrings/debian-archive-keyring.gpg] ${DEBIAN_MIRROR:-$(debian_mirror)} $codename main" \
     > "$dir/sources.list"
   printf '%s\n' -o APT::Architecture=arm64 -o APT::Architectures::=arm64 -o "Dir::State::Lists=$dir/lists" \
     -o "Dir::Cache=$dir/cache" -o Dir::State::status=/dev/null -o "Dir::Etc::SourceList=$dir/sources.list" \
