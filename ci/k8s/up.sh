@@ -243,6 +243,8 @@ disabled_plugins = ["io.containerd.internal.v1.opt", "io.containerd.snapshotter.
       [plugins."io.containerd.grpc.v1.cri".containerd.runtimes.runc.options]
         SystemdCgroup = false
         Root = "$RUN/runc"
+  [plugins."io.containerd.grpc.v1.cri".registry]
+    config_path = "$STATE/containerd/certs.d"
   [plugins."io.containerd.grpc.v1.cri".cni]
     bin_dir = "/usr/lib/cni"
     conf_dir = "$STATE/cni/net.d"
@@ -268,6 +270,23 @@ cat > "$STATE/cni/net.d/10-buildkit-k8s.conflist" <<CNI
   ]
 }
 CNI
+
+# The test environment's registry (on this machine's loopback, TLS with its own CA), when it runs:
+# pods may pull from it, as a kubernetes builder's image from a private registry with a login.
+TEST_ENV="${BUILDKIT_TEST_ENV_DIR:-/tmp/buildkit-test-env}"
+rm -rf "$STATE/containerd/certs.d"
+if [ -f "$TEST_ENV/env.sh" ] && [ -f "$TEST_ENV/certs/ca.pem" ]; then
+  registry=$(sed -n 's/^export BUILDKIT_TEST_REGISTRY=//p' "$TEST_ENV/env.sh")
+  if [ -n "$registry" ]; then
+    mkdir -p "$STATE/containerd/certs.d/$registry"
+    cat > "$STATE/containerd/certs.d/$registry/hosts.toml" <<HOSTS
+server = "https://$registry"
+[host."https://$registry"]
+  capabilities = ["pull", "resolve"]
+  ca = "$TEST_ENV/certs/ca.pem"
+HOSTS
+  fi
+fi
 
 log "starting containerd ($SOCK)"
 start containerd containerd --config "$CONF/containerd.toml" --log-level warn

@@ -177,11 +177,17 @@ public final class KubernetesDriver implements Driver {
                     k.secrets().resource(keys).createOr(existing -> existing.update());
                     out.println("builder " + builderName + ": created secret " + ns + "/" + manifest.keysSecretName());
                 }
+                Secret pull = manifest.pullSecret(registryCredentials);
+                if (pull != null) {
+                    k.secrets().resource(pull).createOr(existing -> existing.update());
+                    out.println("builder " + builderName + ": created secret " + ns + "/" + manifest.pullSecretName()
+                            + " (the build's registry login, to pull the image)");
+                }
                 if (manifest.stateful()) {
-                    k.apps().statefulSets().resource(manifest.statefulSet(files)).create();
+                    k.apps().statefulSets().resource(manifest.statefulSet(files, pull != null)).create();
                     out.println("builder " + builderName + ": created statefulset " + ns + "/" + manifest.name);
                 } else {
-                    k.apps().deployments().resource(manifest.deployment(files)).create();
+                    k.apps().deployments().resource(manifest.deployment(files, pull != null)).create();
                     out.println("builder " + builderName + ": created deployment " + ns + "/" + manifest.name);
                 }
             }
@@ -412,6 +418,7 @@ public final class KubernetesDriver implements Driver {
             k.apps().statefulSets().withName(manifest.name).delete();
             k.configMaps().withName(manifest.configMapName()).delete();
             k.secrets().withName(manifest.keysSecretName()).delete();
+            k.secrets().withName(manifest.pullSecretName()).delete();
             long deadline = System.nanoTime() + options.timeout().toNanos();
             // The pods go with their workload; wait for them, so that nothing is left running after rm.
             while (!k.pods().withLabels(manifest.labels()).list().getItems().isEmpty()) {

@@ -28,9 +28,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.apps.StatefulSetBuilder;
+import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import io.jenkins.plugins.buildkit.driver.DaemonConfigFiles;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,44 @@ final class KubernetesManifest {
         return name + "-keys";
     }
 
+    String pullSecretName() {
+        return name + "-pull";
+    }
+
+    /** The registries the pods pull their images from: buildkitd's, and the qemu installer's when it runs. */
+    java.util.Set<String> pullRegistries() {
+        java.util.Set<String> registries = new java.util.LinkedHashSet<>();
+        registries.add(RegistryCredential.registryOf(options.image));
+        if (options.qemuInstall) {
+            registries.add(RegistryCredential.registryOf(options.qemuImage));
+        }
+        return registries;
+    }
+
+    /**
+     * The build's logins for {@link #pullRegistries()} as an image pull secret, as the container driver
+     * pulls its image with the build's login for that registry; null when the build has none of them.
+     */
+    Secret pullSecret(Map<String, RegistryCredential> logins) {
+        Map<String, Map<String, String>> auths = new LinkedHashMap<>();
+        for (String registry : pullRegistries()) {
+            RegistryCredential login = logins.entrySet().stream().filter(e -> RegistryCredential.hostKey(e.getKey()).equals(registry))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            if (login != null) {
+                String pair = login.username() + ":" + login.secret();
+                // the kubelet knows Docker Hub by the key the Docker CLI writes for it
+                auths.put(registry.equals("docker.io") ? "https://index.docker.io/v1/" : registry, Map.of("username", login.username(),
+                        "password", login.secret(), "auth", Base64.getEncoder().encodeToString(pair.getBytes(StandardCharsets.UTF_8))));
+            }
+        }
+        if (auths.isEmpty()) {
+            return null;
+        }
+        String json = io.fabric8.kubernetes.client.utils.Serialization.asJson(Map.of("auths", auths));
+        return new SecretBuilder().withMetadata(meta(pullSecretName())).withType("kubernetes.io/dockerconfigjson")
+                .addToData(".dockerconfigjson", Base64.getEncoder().encodeToString(json.getBytes(StandardCharsets.UTF_8))).build();
+    }
+
     /** The toml as the builder has it, whose registry files are read when the pods are made. */
     String buildkitdConfig() {
         return buildkitdConfig;
@@ -133,13 +173,14 @@ final class KubernetesManifest {
         return items;
     }
 
-    Deployment deployment(DaemonConfigFiles config) {
+    /** @param pullSecret whether the pods pull with {@link #pullSecretName()} */
+    Deployment deployment(DaemonConfigFiles config, boolean pullSecret) {
         return new DeploymentBuilder().withMetadata(meta(name))
                 .withNewSpec().withReplicas(options.replicas).withNewSelector().withMatchLabels(labels()).endSelector()
-                .withTemplate(podTemplate(config)).endSpec().build();
+                .withTemplate(podTemplate(config, pullSecret)).endSpec().build();
     }
 
-    StatefulSet statefulSet(DaemonConfigFiles config) {
+    StatefulSet statefulSet(DaemonConfigFiles config, boolean pullSecret) {
         PersistentVolumeClaim claim = new PersistentVolumeClaimBuilder().withNewMetadata().withName(CONTAINER).endMetadata()
                 .withNewSpec().withAccessModes("ReadWriteOnce")
                 .withNewResources().addToRequests("storage", new Quantity(options.volumeClaimStorage)).endResources()
@@ -147,10 +188,10 @@ final class KubernetesManifest {
         return new StatefulSetBuilder().withMetadata(meta(name))
                 .withNewSpec().withReplicas(options.replicas).withServiceName(CONTAINER).withPodManagementPolicy("Parallel")
                 .withNewSelector().withMatchLabels(labels()).endSelector()
-                .withTemplate(podTemplate(config)).withVolumeClaimTemplates(claim).endSpec().build();
+                .withTemplate(podTemplate(config, pullSecret)).withVolumeClaimTemplates(claim).endSpec().build();
     }
 
-    private PodTemplateSpec podTemplate(DaemonConfigFiles config) {
+    private PodTemplateSpec podTemplate(DaemonConfigFiles config, boolean pullSecret) {
         Map<String, String> podAnnotations = annotations();
         if (options.rootless) {
             podAnnotations.put("container.apparmor.security.beta.kubernetes.io/" + CONTAINER, "unconfined");
@@ -177,6 +218,9 @@ final class KubernetesManifest {
                 .withNodeSelector(options.nodeSelector.isEmpty() ? null : options.nodeSelector)
                 .withTolerations(options.tolerations.stream().map(KubernetesManifest::toleration).toList())
                 .withSchedulerName(options.schedulerName).withServiceAccountName(options.serviceAccount);
+        if (pullSecret) {
+            pod.addNewImagePullSecret(pullSecretName());
+        }
         if (options.hostNetwork) {
             pod.withHostNetwork(true).withDnsPolicy("ClusterFirstWithHostNet");
         }

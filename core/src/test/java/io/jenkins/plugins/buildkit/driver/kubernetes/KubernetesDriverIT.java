@@ -78,6 +78,7 @@ public class KubernetesDriverIT {
                 assertNull(cluster.apps().deployments().withName(builder).get());
                 assertNull(cluster.configMaps().withName(builder + "-config").get());
                 assertNull(cluster.secrets().withName(builder + "-keys").get());
+                assertNull(cluster.secrets().withName(builder + "-pull").get());
             }
             // an exec stream's reader thread must end with its connection
             io.jenkins.plugins.buildkit.it.SessionThreads.assertNoneLeftSince(threadsBefore);
@@ -296,6 +297,41 @@ public class KubernetesDriverIT {
         assertTrue(certificates.toString(), certificates.values().stream().anyMatch(v -> v.equals(env.pem("ca.pem"))));
         assertTrue(certificates.values().stream().noneMatch(v -> v.contains("PRIVATE KEY")));
         assertEquals(1, cluster.secrets().withName(builder + "-keys").get().getData().size());
+    }
+
+    /**
+     * The BuildKit image in a private registry: the build's login for that registry becomes the pods'
+     * image pull secret, as the container driver pulls with it. The cluster's containerd trusts the
+     * test registry's CA (ci/k8s/up.sh); the registry asks every client for the login.
+     */
+    @Test
+    public void theImageIsPulledFromAPrivateRegistryWithTheBuildsLogin() throws Exception {
+        io.jenkins.plugins.buildkit.it.TestEnvironment env = io.jenkins.plugins.buildkit.it.TestEnvironment.require();
+        String local = System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local");
+        String repository = env.registry + "/it/k8s-buildkit";
+        com.github.dockerjava.api.model.AuthConfig auth = new com.github.dockerjava.api.model.AuthConfig()
+                .withRegistryAddress(env.registry).withUsername(env.registryUser).withPassword(env.registryPassword);
+        try (DockerEngine engine = new DockerEngine(new DockerEndpoint(null, null), java.time.Duration.ofSeconds(20))) {
+            engine.api().tagImageCmd(local, repository, builder).exec();
+            try {
+                engine.api().pushImageCmd(repository + ":" + builder).withAuthConfig(auth).start().awaitCompletion();
+            } finally {
+                engine.api().removeImageCmd(repository + ":" + builder).exec();
+            }
+        }
+        driver(Map.of("image", repository + ":" + builder), null);
+        driver.bootstrap(log(), Map.of("registry.example.com", new io.jenkins.plugins.buildkit.client.RegistryCredential("someone", "else"),
+                env.registry, new io.jenkins.plugins.buildkit.client.RegistryCredential(env.registryUser, env.registryPassword)));
+        System.out.print(console.toString(StandardCharsets.UTF_8));
+        assertThat(console.toString(StandardCharsets.UTF_8), containsString("created secret default/" + builder + "-pull"));
+        assertEquals(DriverStatus.RUNNING, driver.status());
+        assertEquals(List.of(builder + "-pull"), cluster.apps().deployments().withName(builder).get().getSpec().getTemplate().getSpec()
+                .getImagePullSecrets().stream().map(io.fabric8.kubernetes.api.model.LocalObjectReference::getName).toList());
+        // only the image's registry is in it
+        String config = new String(java.util.Base64.getDecoder().decode(
+                cluster.secrets().withName(builder + "-pull").get().getData().get(".dockerconfigjson")), StandardCharsets.UTF_8);
+        assertThat(config, containsString("\"" + env.registry + "\""));
+        assertTrue(config, !config.contains("registry.example.com"));
     }
 
     /** Interrupting the build cancels the solve in the pod: its RUN step's process goes away (pods run on this host). */
