@@ -9,8 +9,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
-import static org.junit.Assume.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -57,14 +55,7 @@ public class KubernetesDriverIT {
 
     @Before
     public void setUp() throws Exception {
-        String path = System.getenv("BUILDKIT_TEST_KUBECONFIG");
-        if (path == null) {
-            if (System.getenv("CI") != null) {
-                fail("BUILDKIT_TEST_KUBECONFIG is not set: run the tests through ci/test.sh");
-            }
-            assumeTrue("no test cluster (bash ci/k8s/up.sh, then . /tmp/buildkit-k8s/env.sh)", false);
-        }
-        kubeconfig = Files.readString(Path.of(path));
+        kubeconfig = TestCluster.kubeconfig();
         threadsBefore = io.jenkins.plugins.buildkit.it.SessionThreads.alive();
         cluster = new KubernetesClientBuilder().withConfig(ClusterAccess.fromKubeconfig(kubeconfig, "test")).build();
     }

@@ -8,8 +8,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
-import static org.junit.Assume.assumeTrue;
 
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerStatus;
@@ -72,14 +70,7 @@ public class KubernetesRootlessQemuIT {
 
     @Before
     public void setUp() throws Exception {
-        String path = System.getenv("BUILDKIT_TEST_KUBECONFIG");
-        if (path == null) {
-            if (System.getenv("CI") != null) {
-                fail("BUILDKIT_TEST_KUBECONFIG is not set: run the tests through ci/test.sh");
-            }
-            assumeTrue("no test cluster (bash ci/k8s/up.sh, then . /tmp/buildkit-k8s/env.sh)", false);
-        }
-        kubeconfig = Files.readString(Path.of(path));
+        kubeconfig = TestCluster.kubeconfig();
         threadsBefore = SessionThreads.alive();
         cluster = new KubernetesClientBuilder().withConfig(ClusterAccess.fromKubeconfig(kubeconfig, "test")).build();
     }
