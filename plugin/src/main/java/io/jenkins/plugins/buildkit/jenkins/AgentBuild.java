@@ -100,17 +100,29 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
             long start = System.nanoTime();
             // The builder's own log (an image pulled, a container made) is masked as the progress is.
             PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);
+            TimelineRecorder timeline = new TimelineRecorder(progress.renderer(listener.getLogger(), masker), masker);
             SolveResult result;
             try {
-                result = DriverBuild.run(d, spec, progress.renderer(listener.getLogger(), masker),
-                        progress == ProgressMode.PLAIN ? builderLog : null);
+                result = DriverBuild.run(d, spec, timeline, progress == ProgressMode.PLAIN ? builderLog : null);
+            } catch (BuildKitException e) {
+                String message = failure(masker, e);
+                BuildTimeline partial = timeline.timeline();
+                if (partial.getSteps().isEmpty()) {
+                    throw new AbortException(message); // nothing ran: there is no timeline to show
+                }
+                // The build page shows a failed build's timeline too: which step failed, and what ran beside it.
+                throw new FailedBuildException(message, d.builderName(), d.driverName(), partial, (System.nanoTime() - start) / 1_000_000);
             } finally {
                 builderLog.close();
             }
-            return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000);
-        } catch (BuildKitException | IllegalArgumentException e) {
-            // Wrong input, or the engine's own words are the clearest; the agent's stack trace adds nothing for the user.
-            throw new AbortException(masker.mask("buildkitBuild on builder " + driver.builderName() + ": " + e.getMessage()));
+            return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000, timeline.timeline());
+        } catch (IllegalArgumentException e) {
+            throw new AbortException(failure(masker, e));
         }
+    }
+
+    /** Wrong input, or the engine's own words are the clearest; the agent's stack trace adds nothing for the user. */
+    private String failure(SecretMasker masker, Exception e) {
+        return masker.mask("buildkitBuild on builder " + driver.builderName() + ": " + e.getMessage());
     }
 }

@@ -7,8 +7,8 @@ import jenkins.model.RunAction2;
 
 /**
  * One image build of a run, shown on the build page: builder, images, digest, platforms, duration,
- * cache. Kept in build.xml, so it holds plain fields (XStream cannot restore records) and not the
- * exporter's whole metadata.
+ * cache, and the timeline of its steps. Kept in build.xml, so it holds plain fields (XStream cannot
+ * restore records) and not the exporter's whole metadata nor the whole log.
  */
 public final class BuildKitBuildAction implements RunAction2 {
     private final String builder;
@@ -19,17 +19,65 @@ public final class BuildKitBuildAction implements RunAction2 {
     private final int totalSteps;
     private final int cachedSteps;
     private final long durationMillis;
+    /** Null for a build recorded before timelines were kept. */
+    private final BuildTimeline timeline;
+    private final boolean failed;
     private transient Run<?, ?> run;
 
     public BuildKitBuildAction(BuildOutcome outcome) {
-        this.builder = outcome.builderName();
-        this.driver = outcome.driverName();
-        this.digest = outcome.digest();
-        this.imageNames = new ArrayList<>(outcome.imageNames());
-        this.platforms = new ArrayList<>(outcome.platforms());
-        this.totalSteps = outcome.totalSteps();
-        this.cachedSteps = outcome.cachedSteps();
-        this.durationMillis = outcome.durationMillis();
+        this(outcome.builderName(), outcome.driverName(), outcome.digest(), outcome.imageNames(), outcome.platforms(),
+                outcome.totalSteps(), outcome.cachedSteps(), outcome.durationMillis(), outcome.timeline(), false);
+    }
+
+    private BuildKitBuildAction(String builder, String driver, String digest, List<String> imageNames, List<String> platforms,
+            int totalSteps, int cachedSteps, long durationMillis, BuildTimeline timeline, boolean failed) {
+        this.builder = builder;
+        this.driver = driver;
+        this.digest = digest;
+        this.imageNames = new ArrayList<>(imageNames);
+        this.platforms = new ArrayList<>(platforms);
+        this.totalSteps = totalSteps;
+        this.cachedSteps = cachedSteps;
+        this.durationMillis = durationMillis;
+        this.timeline = timeline;
+        this.failed = failed;
+    }
+
+    /** A build the daemon failed: no image, but its timeline shows where and why. */
+    static BuildKitBuildAction failed(String builder, String driver, BuildTimeline timeline, long durationMillis) {
+        int total = timeline.getSteps().size();
+        return new BuildKitBuildAction(builder, driver, null, List.of(), List.of(), total,
+                (int) timeline.count(BuildTimeline.State.CACHED), durationMillis, timeline, true);
+    }
+
+    public boolean isFailed() {
+        return failed;
+    }
+
+    /** The builder's name alone, as the management page matches builds to builders. */
+    public String getBuilderName() {
+        return builder;
+    }
+
+    public long getDurationMillis() {
+        return durationMillis;
+    }
+
+    public int getTotalSteps() {
+        return totalSteps;
+    }
+
+    public int getCachedSteps() {
+        return cachedSteps;
+    }
+
+    public BuildTimeline getTimeline() {
+        return timeline;
+    }
+
+    /** The timeline as an SVG to put into the page as it is; null without a timeline. */
+    public String getTimelineSvg() {
+        return timeline == null || timeline.getSteps().isEmpty() ? null : TimelineSvg.render(timeline);
     }
 
     public String getBuilder() {
@@ -48,9 +96,17 @@ public final class BuildKitBuildAction implements RunAction2 {
         return platforms.isEmpty() ? "the builder's own" : String.join(", ", platforms);
     }
 
+    /** For the steps' table, which Jelly cannot format by itself. */
+    public String describeDuration(long millis) {
+        return BuildTimeline.describeDuration(millis);
+    }
+
+    public String joinLines(List<String> lines) {
+        return String.join("\n", lines);
+    }
+
     public String getDuration() {
-        long s = durationMillis / 1000;
-        return s < 60 ? s + " s" : s / 60 + " min " + s % 60 + " s";
+        return BuildTimeline.describeDuration(durationMillis);
     }
 
     public String getSteps() {

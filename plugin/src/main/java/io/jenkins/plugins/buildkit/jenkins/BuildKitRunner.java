@@ -36,7 +36,13 @@ final class BuildKitRunner {
         } catch (InvalidRequestException e) {
             throw new AbortException("buildkitBuild: " + e.getMessage());
         }
-        BuildOutcome outcome = workspace.act(new AgentBuild(driver, options, progress, credentials, env, listener));
+        BuildOutcome outcome;
+        try {
+            outcome = workspace.act(new AgentBuild(driver, options, progress, credentials, env, listener));
+        } catch (FailedBuildException e) {
+            run.addAction(e.toAction());
+            throw e;
+        }
         run.addAction(new BuildKitBuildAction(outcome));
         return outcome;
     }

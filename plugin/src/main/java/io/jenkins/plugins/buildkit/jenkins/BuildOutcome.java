@@ -11,10 +11,16 @@ import java.util.TreeMap;
 
 /** What one build produced, as the step returns it and the build page shows it. */
 public record BuildOutcome(String builderName, String driverName, String digest, List<String> imageNames,
-        List<String> platforms, Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis)
-        implements Serializable {
+        List<String> platforms, Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis,
+        BuildTimeline timeline) implements Serializable {
 
-    static BuildOutcome of(Driver driver, List<String> platforms, SolveResult result, long durationMillis) {
+    /** An outcome without a timeline, as a build recorded before timelines existed. */
+    public BuildOutcome(String builderName, String driverName, String digest, List<String> imageNames, List<String> platforms,
+            Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis) {
+        this(builderName, driverName, digest, imageNames, platforms, metadata, totalSteps, cachedSteps, durationMillis, null);
+    }
+
+    static BuildOutcome of(Driver driver, List<String> platforms, SolveResult result, long durationMillis, BuildTimeline timeline) {
         List<String> names = new ArrayList<>();
         String joined = result.imageName();
         if (joined != null) {
@@ -26,7 +32,7 @@ public record BuildOutcome(String builderName, String driverName, String digest,
         }
         return new BuildOutcome(driver.builderName(), driver.driverName(), result.imageDigest(), List.copyOf(names),
                 List.copyOf(platforms), new TreeMap<>(result.exporterResponse()), result.totalSteps(), result.cachedSteps(),
-                durationMillis);
+                durationMillis, timeline);
     }
 
     /**

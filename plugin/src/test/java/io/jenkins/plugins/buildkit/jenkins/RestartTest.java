@@ -36,7 +36,11 @@ public class RestartTest {
 
     private static final BuildOutcome OUTCOME = new BuildOutcome("local", "docker-container", "sha256:0123abcd",
             List.of("registry.example.com/app:1.2.3", "registry.example.com/app:latest"), List.of("linux/amd64", "linux/arm64"),
-            Map.of("containerimage.config", "{\"config\":\"blob-never-kept\"}"), 12, 9, 75_000);
+            Map.of("containerimage.config", "{\"config\":\"blob-never-kept\"}"), 12, 9, 75_000,
+            new BuildTimeline(1_700_000_000_000L, List.of(
+                    new BuildTimeline.Step("[1/2] COPY rootfs/ /", BuildTimeline.State.CACHED, 0, 0, null, List.of()),
+                    new BuildTimeline.Step("[2/2] RUN make", BuildTimeline.State.RUN, 120, 74_000, null, List.of("make: done"))),
+                    0, 4096));
 
     private static void assertNoSecret(File file) throws Exception {
         String xml = Files.readString(file.toPath(), StandardCharsets.UTF_8);
@@ -103,6 +107,11 @@ public class RestartTest {
             assertThat(page, containsString("sha256:0123abcd"));
             assertThat(page, containsString("linux/amd64, linux/arm64"));
             assertThat(page, containsString("1 min 15 s; 9 of 12 steps cached"));
+            BuildTimeline timeline = action.getTimeline();
+            assertNotNull("the timeline is kept with the build", timeline);
+            assertEquals(List.of("make: done"), timeline.getSteps().get(1).getLastLines());
+            assertEquals(BuildTimeline.State.CACHED, timeline.getSteps().get(0).getState());
+            assertThat(r.createWebClient().getPage(b).getWebResponse().getContentAsString(), containsString("class=\"buildkit-bar\""));
         });
     }
 }
