@@ -1,5 +1,6 @@
 package io.jenkins.plugins.buildkit.cli;
 
+import io.jenkins.plugins.buildkit.build.GoDuration;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.wire.control.PruneRequest;
 import java.time.Duration;
@@ -47,22 +48,6 @@ final class PruneCommand implements Callable<Integer> {
         return bytes;
     }
 
-    /** Go-style durations: 90s, 30m, 24h, 1h30m. */
-    static Duration parseDuration(String text) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(\\d+)(h|m|s)").matcher(text.trim());
-        Duration d = Duration.ZERO;
-        int end = 0;
-        while (m.find() && m.start() == end) {
-            long n = Long.parseLong(m.group(1));
-            d = d.plus(m.group(2).equals("h") ? Duration.ofHours(n) : m.group(2).equals("m") ? Duration.ofMinutes(n) : Duration.ofSeconds(n));
-            end = m.end();
-        }
-        if (end == 0 || end != text.trim().length()) {
-            throw new IllegalArgumentException("--filter: until=\"" + text + "\" is not a duration such as 24h or 30m");
-        }
-        return d;
-    }
-
     @Override
     public Integer call() throws Exception {
         AtomicLong reclaimed = new AtomicLong();
@@ -71,7 +56,11 @@ final class PruneCommand implements Callable<Integer> {
         for (String f : filters) {
             // As in buildx, until=DURATION is not a daemon filter but the age to keep.
             if (f.startsWith("until=")) {
-                keep = parseDuration(f.substring("until=".length()));
+                String until = f.substring("until=".length());
+                keep = GoDuration.parse(until);
+                if (keep == null) {
+                    throw new IllegalArgumentException("--filter: until=\"" + until + "\" is not a duration such as 24h or 30m");
+                }
             } else {
                 daemonFilters.add(f);
             }
