@@ -95,7 +95,7 @@ final class TimelineSvg {
         return text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 
-    private static String num(double v) {
+    static String num(double v) {
         return String.format(Locale.ROOT, "%.1f", v);
     }
 
