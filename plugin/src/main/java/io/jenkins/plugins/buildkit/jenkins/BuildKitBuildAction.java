@@ -92,6 +92,36 @@ public final class BuildKitBuildAction implements RunAction2 {
         return digest;
     }
 
+    /**
+     * {@code docker pull REPOSITORY@DIGEST} for each image name: the exact image this build made,
+     * whatever its tag points to later.
+     */
+    public List<String> getPullCommands() {
+        List<String> commands = new ArrayList<>();
+        if (digest == null) {
+            return commands;
+        }
+        for (String name : imageNames) {
+            String repository = repository(name);
+            String command = "docker pull " + repository + "@" + digest;
+            if (!commands.contains(command)) {
+                commands.add(command);
+            }
+        }
+        return commands;
+    }
+
+    /** The name without its tag or digest: {@code registry:5000/app:1} is {@code registry:5000/app}. */
+    static String repository(String imageName) {
+        String name = imageName;
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
+        int colon = name.lastIndexOf(':');
+        return colon > name.lastIndexOf('/') ? name.substring(0, colon) : name;
+    }
+
     public String getPlatforms() {
         return platforms.isEmpty() ? "the builder's own" : String.join(", ", platforms);
     }

@@ -166,6 +166,8 @@ final class TimelineRecorder implements ProgressListener {
             String error = s.error.isEmpty() ? null : cut(masker.mask(s.error), ERROR_CHARS);
             kept.add(new BuildTimeline.Step(masker.mask(s.name), state(s), startMillis, durationMillis, error, lines));
         }
+        // The daemon announces steps in its own order (a RUN before the COPY it depends on): show them as they ran.
+        kept.sort(java.util.Comparator.comparingLong(BuildTimeline.Step::getStartMillis));
         long contextBytes = contextTransfers.values().stream().mapToLong(Long::longValue).sum();
         return new BuildTimeline(origin == null ? 0 : origin.toEpochMilli(), kept, omittedSteps, contextBytes);
     }

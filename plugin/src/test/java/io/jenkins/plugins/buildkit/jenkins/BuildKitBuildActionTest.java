@@ -25,6 +25,17 @@ public class BuildKitBuildActionTest {
     }
 
     @Test
+    public void pullCommandsNameTheExactImageByDigest() {
+        BuildKitBuildAction a = new BuildKitBuildAction(new BuildOutcome("ci", "remote", "sha256:abc",
+                List.of("registry:5000/team/app:1.2", "registry:5000/team/app:latest", "app", "r.example.com/x@sha256:old"),
+                List.of(), Map.of(), 1, 0, 1));
+        assertEquals(List.of("docker pull registry:5000/team/app@sha256:abc", "docker pull app@sha256:abc",
+                "docker pull r.example.com/x@sha256:abc"), a.getPullCommands());
+        assertEquals("no digest, nothing to pull", List.of(), new BuildKitBuildAction(new BuildOutcome("ci", "remote", null,
+                List.of("app:1"), List.of(), Map.of(), 1, 0, 1)).getPullCommands());
+    }
+
+    @Test
     public void stepResultHoldsDigestNamesAndMetadata() {
         Map<String, Object> r = OUTCOME.toStepResult();
         assertEquals("sha256:abc", r.get("digest"));

@@ -168,7 +168,7 @@ public class BuilderConnectionIT {
     }
 
     /** Removes what a docker-container builder leaves, if anything (a test may fail before it exists). */
-    private static void removeBuilderContainer(String name) throws Exception {
+    static void removeBuilderContainer(String name) throws Exception {
         run(null, null, "rm", "-f", "-v", "buildx_buildkit_" + name + "0");
         run(null, null, "volume", "rm", "-f", "buildx_buildkit_" + name + "0_state");
     }

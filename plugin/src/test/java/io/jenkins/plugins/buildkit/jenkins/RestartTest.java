@@ -105,6 +105,7 @@ public class RestartTest {
             assertThat(page, containsString("registry.example.com/app:1.2.3"));
             assertThat(page, containsString("registry.example.com/app:latest"));
             assertThat(page, containsString("sha256:0123abcd"));
+            assertThat(page, containsString("docker pull registry.example.com/app@sha256:0123abcd"));
             assertThat(page, containsString("linux/amd64, linux/arm64"));
             assertThat(page, containsString("1 min 15 s; 9 of 12 steps cached"));
             BuildTimeline timeline = action.getTimeline();

@@ -48,6 +48,10 @@ public class TimelineTest {
         assertNull(run.getError());
         BuildTimeline.Step first = t.getSteps().get(0);
         assertEquals("the first step starts the timeline", 0, first.getStartMillis());
+        for (int i = 1; i < t.getSteps().size(); i++) {
+            assertTrue("steps in the order they started: " + names(t),
+                    t.getSteps().get(i - 1).getStartMillis() <= t.getSteps().get(i).getStartMillis());
+        }
         assertTrue("the RUN step starts after the context is loaded",
                 run.getStartMillis() >= step(t, "load build context").getStartMillis());
         assertEquals(0, t.count(BuildTimeline.State.CACHED));

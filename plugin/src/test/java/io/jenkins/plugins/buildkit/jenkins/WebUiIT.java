@@ -1,0 +1,196 @@
+package io.jenkins.plugins.buildkit.jenkins;
+
+import static org.hamcrest.CoreMatchers.containsString;
+import static org.hamcrest.CoreMatchers.not;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+import hudson.model.Label;
+import hudson.model.Result;
+import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.it.TestEnvironment;
+import io.jenkins.plugins.buildkit.wire.control.UsageRecord;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import jenkins.model.Jenkins;
+import org.htmlunit.HttpMethod;
+import org.htmlunit.Page;
+import org.htmlunit.WebRequest;
+import org.htmlunit.util.NameValuePair;
+import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
+import org.jenkinsci.plugins.workflow.job.WorkflowJob;
+import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.Test;
+import org.junit.rules.RuleChain;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
+
+/**
+ * The web UI after real builds on the test buildkitd, from an agent (remoting and Jenkins's class
+ * filter in between): the build page's timeline, the job page's trends, and Manage Jenkins ›
+ * BuildKit builders with a docker-container builder of the test's own, pruned, stopped and removed.
+ */
+public class WebUiIT {
+    private final JenkinsRule r = new JenkinsRule();
+
+    @Rule
+    public RuleChain rules = RuleChain.outerRule(new ClassFilterGuard()).around(r);
+
+    private static final String SECRET = "ui-" + System.nanoTime() + "-secret";
+    private TestEnvironment env;
+    private String containerBuilder;
+
+    @Before
+    public void setUp() throws Exception {
+        env = TestEnvironment.require();
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        StoredCredentials.certificate(TestJenkins.CLIENT_CERT, env.pem("client.pem"), env.pem("client-key.pem"));
+        StoredCredentials.secretText(TestJenkins.TOKEN, SECRET);
+        containerBuilder = "ui-" + System.nanoTime();
+        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
+        container.setImage(System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"));
+        container.setNetwork("host");
+        container.setPrivileged(false);
+        BuilderConfig own = new BuilderConfig(containerBuilder, container);
+        own.setBuildkitdFlags("--oci-worker-net=host");
+        own.setPlatforms("linux/amd64");
+        TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env), own);
+        r.createOnlineSlave(Label.get("linux"));
+    }
+
+    @After
+    public void removeContainerBuilder() throws Exception {
+        BuilderConnectionIT.removeBuilderContainer(containerBuilder);
+    }
+
+    /** A job on the agent whose Dockerfile runs {@code run}, reading the secret, on {@code builder}. */
+    private WorkflowJob job(String name, String run, String builder) throws Exception {
+        WorkflowJob job = r.createProject(WorkflowJob.class, name);
+        job.setDefinition(new CpsFlowDefinition("node('linux') {\n"
+                + "writeFile file: 'app/Dockerfile', text: '''FROM scratch\nCOPY rootfs/ /\n"
+                + "RUN --mount=type=secret,id=token " + run + "\n'''\n"
+                + "sh '''cd app && " + TestJenkins.busyboxRootfs(env) + "'''\n"
+                + "buildkitBuild(context: 'app', builder: '" + builder + "', outputs: ['type=local,dest=out'],"
+                + " secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']])\n}\n", true));
+        return job;
+    }
+
+    private JenkinsRule.WebClient admin() throws Exception {
+        JenkinsRule.WebClient wc = r.createWebClient().withThrowExceptionOnFailingStatusCode(false);
+        wc.getOptions().setJavaScriptEnabled(false);
+        return wc.login("admin");
+    }
+
+    private String html(String path) throws Exception {
+        Page page = admin().goTo(path, null);
+        assertEquals(path, 200, page.getWebResponse().getStatusCode());
+        return page.getWebResponse().getContentAsString();
+    }
+
+    private static int count(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+
+    @Test
+    public void buildPageShowsTheTimelineAndJobPageTheTrends() throws Exception {
+        // the nonce makes the first build run, whatever the shared daemon has cached
+        WorkflowJob job = job("timeline", "echo \"token $(cat /run/secrets/token)\" && echo second line && sleep 1 && echo "
+                + System.nanoTime() + " > /dev/null", "shared");
+        WorkflowRun first = r.buildAndAssertSuccess(job);
+        WorkflowRun second = r.buildAndAssertSuccess(job);
+
+        BuildTimeline ran = first.getAction(BuildKitBuildAction.class).getTimeline();
+        assertNotNull("the timeline came back from the agent", ran);
+        BuildTimeline.Step run = ran.getSteps().stream().filter(s -> s.getName().contains("RUN --mount")).findFirst().orElseThrow();
+        assertEquals(BuildTimeline.State.RUN, run.getState());
+        assertEquals(List.of("token ****", "second line"), run.getLastLines());
+        assertTrue("a second of sleep", run.getDurationMillis() >= 1000);
+        assertTrue("the context holds busybox", ran.getContextBytes() > 500_000);
+
+        BuildTimeline cached = second.getAction(BuildKitBuildAction.class).getTimeline();
+        assertEquals(BuildTimeline.State.CACHED,
+                cached.getSteps().stream().filter(s -> s.getName().contains("RUN --mount")).findFirst().orElseThrow().getState());
+
+        String page = html(first.getUrl());
+        assertEquals("one bar per step", ran.getSteps().size(), count(page, "class=\"buildkit-bar\""));
+        assertThat("bars are labelled", page, containsString("class=\"buildkit-step-name\""));
+        assertThat(page, containsString(">[stage-0 2/2] RUN --mount=type=secret,id=token echo"));
+        assertThat(page, containsString(">[stage-0 1/2] COPY rootfs/ /<"));
+        assertThat(page, containsString("token ****"));
+        assertThat(page, not(containsString(SECRET)));
+        assertThat(html(second.getUrl()), containsString("data-state=\"cached\""));
+
+        WorkflowJob failing = job("failing", "echo about to fail && exit 3 # " + System.nanoTime(), "shared");
+        WorkflowRun failed = r.buildAndAssertStatus(Result.FAILURE, failing);
+        BuildKitBuildAction failure = failed.getAction(BuildKitBuildAction.class);
+        assertNotNull("a failed build keeps its timeline", failure);
+        assertTrue(failure.isFailed());
+        String failedPage = html(failed.getUrl());
+        assertThat(failedPage, containsString("data-state=\"error\""));
+        assertThat(failedPage, containsString("about to fail"));
+
+        String jobPage = html(job.getUrl());
+        assertEquals("three charts of two builds", 6, count(jobPage, "class=\"buildkit-trend-point\""));
+        assertThat(jobPage, containsString("href=\"/jenkins/" + second.getUrl() + "\""));
+    }
+
+    private Page post(String action, Map<String, String> params) throws Exception {
+        JenkinsRule.WebClient wc = admin();
+        WebRequest req = new WebRequest(new URL(r.getURL(), "manage/" + BuildKitManagementLink.URL_NAME + "/" + action), HttpMethod.POST);
+        List<NameValuePair> pairs = new ArrayList<>();
+        params.forEach((k, v) -> pairs.add(new NameValuePair(k, v)));
+        req.setRequestParameters(pairs);
+        wc.addCrumb(req);
+        Page page = wc.getPage(req);
+        assertEquals(action, 200, page.getWebResponse().getStatusCode());
+        return page;
+    }
+
+    private String status(String builder) throws Exception {
+        return html("manage/" + BuildKitManagementLink.URL_NAME + "/status?builder=" + builder);
+    }
+
+    private long diskUsage(String builder) throws Exception {
+        try (BuildKitClient client = BuildKitGlobalConfiguration.get().builder(builder).toSpec(CredentialLookup.system())
+                .create(System.getenv()).connect()) {
+            return client.diskUsage(List.of()).stream().mapToLong(UsageRecord::getSize).sum();
+        }
+    }
+
+    @Test
+    public void managementPageReportsBuildersAndPrunesStopsAndRemovesOne() throws Exception {
+        assertThat(status("shared"), containsString("class=\"buildkit-version\">v0.34.2<"));
+        assertThat("looking does not create the builder", status(containerBuilder), containsString("data-state=\"not created\""));
+
+        WorkflowRun build = r.buildAndAssertSuccess(job("on-own-builder", "echo built here", containerBuilder));
+        String running = status(containerBuilder);
+        assertThat(running, containsString("data-state=\"running\""));
+        assertThat(running, containsString("class=\"buildkit-version\">v0.34.2<"));
+        assertThat(running, containsString("linux/amd64"));
+        assertThat("disk usage by record type", running, containsString("<td>regular</td>"));
+        assertThat("the last builds", running, containsString("href=\"/jenkins/" + build.getUrl() + "\""));
+
+        long before = diskUsage(containerBuilder);
+        assertTrue("the build left cache: " + before, before > 0);
+        String pruned = post("prune", Map.of("builder", containerBuilder, "all", "true")).getWebResponse().getContentAsString();
+        assertThat(pruned, containsString("Pruned builder " + containerBuilder + ": freed"));
+        long after = diskUsage(containerBuilder);
+        assertTrue("prune freed space: " + before + " -> " + after, after < before);
+        assertThat(pruned, containsString("(" + (before - after) + " bytes)"));
+
+        assertThat(post("stop", Map.of("builder", containerBuilder)).getWebResponse().getContentAsString(),
+                containsString("Stopped builder " + containerBuilder));
+        assertThat(status(containerBuilder), containsString("data-state=\"stopped\""));
+        assertThat(post("remove", Map.of("builder", containerBuilder)).getWebResponse().getContentAsString(),
+                containsString("Removed builder " + containerBuilder + " and its cache"));
+        assertThat(status(containerBuilder), containsString("data-state=\"not created\""));
+    }
+}
