@@ -35,8 +35,9 @@ final class TimelineSvg {
         int barArea = WIDTH - LABEL_WIDTH - 10;
         int height = AXIS_HEIGHT + steps.size() * ROW_HEIGHT + LEGEND_HEIGHT;
         StringBuilder svg = new StringBuilder();
-        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"buildkit-timeline\" role=\"img\" width=\"100%\"")
-                .append(" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" font-family=\"sans-serif\"")
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"buildkit-timeline\" role=\"img\" width=\"").append(WIDTH)
+                // a fixed size: inside the build page's summary cell a relative width would shrink it to nothing
+                .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(WIDTH).append(' ').append(height).append("\" font-family=\"sans-serif\"")
                 .append(" font-size=\"12\" aria-label=\"BuildKit build timeline\">");
         for (int tick = 0; tick <= 4; tick++) {
             double x = LABEL_WIDTH + barArea * tick / 4.0;

@@ -24,7 +24,22 @@ import org.htmlunit.util.NameValuePair;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
 import org.jenkinsci.plugins.workflow.job.WorkflowRun;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import org.junit.After;
+import org.junit.Assume;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.Test;
@@ -177,6 +192,8 @@ public class WebUiIT {
         assertThat(running, containsString("linux/amd64"));
         assertThat("disk usage by record type", running, containsString("<td>regular</td>"));
         assertThat("the last builds", running, containsString("href=\"/jenkins/" + build.getUrl() + "\""));
+        assertTrue("the action forms carry a crumb", java.util.regex.Pattern.compile("<input name=\"Jenkins-Crumb\"[^>]*value=\"test\"")
+                .matcher(running).find());
 
         long before = diskUsage(containerBuilder);
         assertTrue("the build left cache: " + before, before > 0);
@@ -192,5 +209,111 @@ public class WebUiIT {
         assertThat(post("remove", Map.of("builder", containerBuilder)).getWebResponse().getContentAsString(),
                 containsString("Removed builder " + containerBuilder + " and its cache"));
         assertThat(status(containerBuilder), containsString("data-state=\"not created\""));
+    }
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target/screenshots");
+
+    /** Debian's chromium, headless, through Debian's chromedriver: Selenium looks for and downloads nothing. */
+    private static ChromeDriver browser() {
+        System.setProperty("SE_AVOID_STATS", "true");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build();
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu", "--window-size=1400,1200",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-extensions");
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        return driver;
+    }
+
+    private static void screenshot(ChromeDriver browser, String name) throws Exception {
+        Files.createDirectories(SCREENSHOTS);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOTS.resolve("web-ui-" + name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Waits, bounded, for {@code condition}; on failure the page's screenshot and source are kept beside the others. */
+    private static <T> T await(ChromeDriver browser, String what, java.util.function.Function<WebDriver, T> condition) throws Exception {
+        try {
+            return new WebDriverWait(browser, Duration.ofSeconds(60), Duration.ofMillis(200)).withMessage(what).until(condition);
+        } catch (org.openqa.selenium.TimeoutException e) {
+            screenshot(browser, "timeout");
+            Files.writeString(SCREENSHOTS.resolve("web-ui-timeout.html"), browser.getPageSource());
+            throw e;
+        }
+    }
+
+    /**
+     * The three pages in a real browser, with screenshots under target/screenshots: the bars and
+     * their labels, a trend point per build, the builder's version once its status has loaded on
+     * its own, and a prune from the page that frees space on the daemon.
+     */
+    @Test
+    public void pagesInAHeadlessBrowser() throws Exception {
+        Assume.assumeTrue("Debian's chromium and chromium-driver", (Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER))
+                || System.getenv("CI") != null);
+        WorkflowJob job = job("browser", "echo browser-" + System.nanoTime() + " && echo done", containerBuilder);
+        WorkflowRun first = r.buildAndAssertSuccess(job);
+        WorkflowRun second = r.buildAndAssertSuccess(job);
+        ChromeDriver browser = browser();
+        try {
+            browser.get(r.getURL() + "login");
+            await(browser, "the login form", ExpectedConditions.visibilityOfElementLocated(By.name("j_username"))).sendKeys("admin");
+            WebElement password = browser.findElement(By.name("j_password"));
+            password.sendKeys("admin");
+            password.submit();
+            await(browser, "logged in", d -> !d.getCurrentUrl().contains("login"));
+
+            browser.get(r.getURL() + first.getUrl());
+            List<WebElement> bars = await(browser, "the timeline's bars", d -> {
+                List<WebElement> found = d.findElements(By.cssSelector("svg.buildkit-timeline .buildkit-bar"));
+                return found.isEmpty() ? null : found;
+            });
+            int steps = first.getAction(BuildKitBuildAction.class).getTimeline().getSteps().size();
+            assertEquals("one bar per step", steps, bars.size());
+            List<String> labels = browser.findElements(By.cssSelector("svg.buildkit-timeline .buildkit-step-name")).stream()
+                    .map(WebElement::getText).toList();
+            assertEquals(steps, labels.size());
+            assertTrue("the RUN step is labelled: " + labels, labels.stream().anyMatch(l -> l.contains("RUN --mount=type=secret")));
+            assertTrue("bars are drawn", bars.get(0).getRect().getWidth() > 0);
+            screenshot(browser, "build-page");
+
+            browser.get(r.getURL() + job.getUrl());
+            List<WebElement> points = await(browser, "the trend points", d -> {
+                List<WebElement> found = d.findElements(By.cssSelector("svg.buildkit-trend .buildkit-trend-point"));
+                return found.isEmpty() ? null : found;
+            });
+            assertEquals("two builds in each of three charts", 6, points.size());
+            screenshot(browser, "job-page");
+
+            browser.get(r.getURL() + "manage/" + BuildKitManagementLink.URL_NAME + "/");
+            By ownStatus = By.cssSelector(".buildkit-status[data-builder='" + containerBuilder + "']");
+            WebElement status = await(browser, "the builder's status, loaded on its own", ExpectedConditions.visibilityOfElementLocated(ownStatus));
+            assertEquals("v0.34.2", status.findElement(By.className("buildkit-version")).getText());
+            await(browser, "the remote builder's status", ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector(".buildkit-status[data-builder='shared'] .buildkit-version")));
+            assertTrue("the last builds list the job", status.findElement(By.className("buildkit-recent-builds")).getText()
+                    .contains(second.getDisplayName()));
+            screenshot(browser, "management-page");
+            Files.writeString(SCREENSHOTS.resolve("web-ui-management-page.html"), browser.getPageSource());
+
+            long before = diskUsage(containerBuilder);
+            WebElement prune = status.findElement(By.cssSelector("form.buildkit-prune"));
+            prune.findElement(By.name("all")).click();
+            prune.findElement(By.cssSelector("button[type=submit]")).click();
+            Alert confirm = await(browser, "the confirmation", ExpectedConditions.alertIsPresent());
+            assertThat(confirm.getText(), containsString("Prune the build cache of " + containerBuilder));
+            confirm.accept();
+            WebElement done = await(browser, "the prune's report", ExpectedConditions.visibilityOfElementLocated(By.className("buildkit-action-done")));
+            assertThat(done.getText(), containsString("Pruned builder " + containerBuilder + ": freed"));
+            screenshot(browser, "pruned");
+            long after = diskUsage(containerBuilder);
+            assertTrue("the prune from the page freed space: " + before + " -> " + after, after < before);
+        } finally {
+            browser.quit();
+        }
     }
 }
