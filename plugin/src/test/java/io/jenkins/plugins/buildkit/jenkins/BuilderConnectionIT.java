@@ -60,20 +60,12 @@ public class BuilderConnectionIT {
         assertThat("no container was made", run(null, null, "inspect", "buildx_buildkit_never-created0"), containsString("No such"));
     }
 
-    /**
-     * A docker-container builder as an administrator would set it up here: the local image, host
-     * networking, and not privileged (this sandbox's engine refuses privileged containers).
-     */
+    /** A docker-container builder set up as {@link TestJenkins#containerBuilder} does. */
     @Test
     public void aDockerContainerBuilderFromTheFormBuildsAndThenReportsItsBuildKit() throws Exception {
         String name = "jenkins-form-" + System.nanoTime();
-        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
-        container.setImage(System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"));
-        container.setNetwork("host");
-        container.setPrivileged(false);
-        BuilderConfig builder = new BuilderConfig(name, container);
-        builder.setBuildkitdFlags("--oci-worker-net=host");
-        builder.setPlatforms("linux/amd64");
+        BuilderConfig builder = TestJenkins.containerBuilder(name);
+        DockerContainerDriverConfig container = (DockerContainerDriverConfig) builder.getDriver();
         org.junit.Assert.assertEquals(List.of(), builder.problems());
         try {
             Path ws = tmp.newFolder("ctx").toPath();

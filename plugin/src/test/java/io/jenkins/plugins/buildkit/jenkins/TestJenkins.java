@@ -20,6 +20,21 @@ final class TestJenkins {
         return new BuilderConfig(name, remote);
     }
 
+    /**
+     * A docker-container builder as an administrator would set it up here: the local image, host
+     * networking, and not privileged (this sandbox's engine refuses privileged containers).
+     */
+    static BuilderConfig containerBuilder(String name) {
+        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
+        container.setImage(System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"));
+        container.setNetwork("host");
+        container.setPrivileged(false);
+        BuilderConfig builder = new BuilderConfig(name, container);
+        builder.setBuildkitdFlags("--oci-worker-net=host");
+        builder.setPlatforms("linux/amd64");
+        return builder;
+    }
+
     static void useBuilders(String defaultBuilder, BuilderConfig... builders) {
         BuildKitGlobalConfiguration config = BuildKitGlobalConfiguration.get();
         config.setBuilders(List.of(builders));

@@ -70,14 +70,7 @@ public class WebUiIT {
         StoredCredentials.certificate(TestJenkins.CLIENT_CERT, env.pem("client.pem"), env.pem("client-key.pem"));
         StoredCredentials.secretText(TestJenkins.TOKEN, SECRET);
         containerBuilder = "ui-" + System.nanoTime();
-        DockerContainerDriverConfig container = new DockerContainerDriverConfig();
-        container.setImage(System.getenv().getOrDefault("BUILDKIT_TEST_IMAGE", "buildkit-jenkins-test/buildkit:local"));
-        container.setNetwork("host");
-        container.setPrivileged(false);
-        BuilderConfig own = new BuilderConfig(containerBuilder, container);
-        own.setBuildkitdFlags("--oci-worker-net=host");
-        own.setPlatforms("linux/amd64");
-        TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env), own);
+        TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env), TestJenkins.containerBuilder(containerBuilder));
         r.createOnlineSlave(Label.get("linux"));
     }
 
