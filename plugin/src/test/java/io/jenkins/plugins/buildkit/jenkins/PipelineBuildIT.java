@@ -155,7 +155,11 @@ public class PipelineBuildIT {
         FreeStyleBuild build = r.buildAndAssertSuccess(project);
         System.out.print(JenkinsRule.getLog(build));
         assertEquals("hello\n", agent.getWorkspaceFor(project).child("out-1/a.txt").readToString());
-        assertNotNull(build.getAction(BuildKitBuildAction.class));
+        BuildKitBuildAction action = build.getAction(BuildKitBuildAction.class);
+        assertNotNull(action);
+        assertTrue("the freestyle step records the timeline too", action.getTimeline().getSteps().stream()
+                .anyMatch(s -> s.getName().contains("COPY a.txt /")));
+        assertThat(r.createWebClient().getPage(build).getWebResponse().getContentAsString(), containsString("class=\"buildkit-bar\""));
     }
 
     /** Credentials are looked up as the build's user: one who may not use a credential cannot build with it. */
