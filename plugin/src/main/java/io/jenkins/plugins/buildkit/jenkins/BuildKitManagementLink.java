@@ -27,7 +27,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import jenkins.model.Jenkins;
-import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.HttpResponse;
 import org.kohsuke.stapler.HttpResponses;
 import org.kohsuke.stapler.QueryParameter;
@@ -41,7 +40,6 @@ import org.kohsuke.stapler.interceptor.RequirePOST;
  * that a builder that is down slows nothing else. Every action is a POST with a crumb.
  */
 @Extension
-@Symbol("buildkitBuilders")
 public final class BuildKitManagementLink extends ManagementLink implements StaplerProxy {
     static final String URL_NAME = "buildkit-builders";
     /** How long one builder's status may take before the page says it did not answer. */
