@@ -139,7 +139,7 @@ public final class BuildKitClient implements AutoCloseable {
             SslContextBuilder b = GrpcSslContexts.forClient()
                     .trustManager(tls.caCertificates().toArray(new X509Certificate[0]));
             if (tls.hasClientCertificate()) {
-                b.keyManager(tls.clientKey(), tls.clientCertificates().toArray(new X509Certificate[0]));
+                b.keyManager(tls.keyManager());
             }
             return b.build();
         } catch (SSLException e) {

@@ -2,27 +2,18 @@ package io.jenkins.plugins.buildkit.client;
 
 import java.io.IOException;
 import java.io.Serializable;
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
-import java.util.ArrayList;
 import java.util.List;
 import javax.net.ssl.KeyManager;
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
-import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
-import org.bouncycastle.cert.X509CertificateHolder;
-import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
-import org.bouncycastle.openssl.PEMKeyPair;
-import org.bouncycastle.openssl.PEMParser;
-import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 
 /**
  * TLS material for a BuildKit endpoint as PEM text (Jenkins hands credentials over as strings):
@@ -82,72 +73,41 @@ public final class TlsConfig implements Serializable {
     /** A JDK TLS context that trusts the CA and presents the client certificate, if any. */
     public SSLContext sslContext() {
         try {
-            KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
-            trust.load(null, null);
-            int i = 0;
-            for (X509Certificate ca : caCertificates()) {
-                trust.setCertificateEntry("ca-" + i++, ca);
-            }
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(trust);
-            KeyManager[] keyManagers = null;
-            if (hasClientCertificate()) {
-                KeyStore keys = KeyStore.getInstance(KeyStore.getDefaultType());
-                keys.load(null, null);
-                char[] none = new char[0];
-                keys.setKeyEntry("client", clientKey(), none, clientCertificates().toArray(new X509Certificate[0]));
-                KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-                kmf.init(keys, none);
-                keyManagers = kmf.getKeyManagers();
-            }
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(keyManagers, tmf.getTrustManagers(), null);
+            ctx.init(hasClientCertificate() ? new KeyManager[] {keyManager()} : null, trustManagers(), null);
             return ctx;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalArgumentException("cannot set up TLS: " + e.getMessage(), e);
         }
     }
 
+    /** Trusts the CA certificates only. */
+    TrustManager[] trustManagers() throws IOException, GeneralSecurityException {
+        KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+        trust.load(null, null);
+        int i = 0;
+        for (X509Certificate ca : caCertificates()) {
+            trust.setCertificateEntry("ca-" + i++, ca);
+        }
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        return tmf.getTrustManagers();
+    }
+
+    /** Presents the client certificate; only when {@link #hasClientCertificate()}. */
+    KeyManager keyManager() {
+        return new ClientKeyManager(clientKey(), clientCertificates());
+    }
+
     List<X509Certificate> caCertificates() {
-        return certificates(caPem, "cacert");
+        return PemKeys.certificates(caPem, "cacert");
     }
 
     List<X509Certificate> clientCertificates() {
-        return certificates(certPem, "cert");
+        return PemKeys.certificates(certPem, "cert");
     }
 
     PrivateKey clientKey() {
-        try (PEMParser parser = new PEMParser(new StringReader(keyPem))) {
-            Object o = parser.readObject();
-            JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
-            if (o instanceof PEMKeyPair) {
-                return converter.getKeyPair((PEMKeyPair) o).getPrivate();
-            }
-            if (o instanceof PrivateKeyInfo) {
-                return converter.getPrivateKey((PrivateKeyInfo) o);
-            }
-            throw new IllegalArgumentException("key: no unencrypted PEM private key found");
-        } catch (IOException e) {
-            throw new IllegalArgumentException("key: cannot read PEM private key: " + e.getMessage(), e);
-        }
-    }
-
-    private static List<X509Certificate> certificates(String pem, String what) {
-        List<X509Certificate> out = new ArrayList<>();
-        try (PEMParser parser = new PEMParser(new StringReader(pem))) {
-            JcaX509CertificateConverter converter = new JcaX509CertificateConverter();
-            Object o;
-            while ((o = parser.readObject()) != null) {
-                if (o instanceof X509CertificateHolder) {
-                    out.add(converter.getCertificate((X509CertificateHolder) o));
-                }
-            }
-        } catch (IOException | CertificateException e) {
-            throw new IllegalArgumentException(what + ": cannot read PEM certificate: " + e.getMessage(), e);
-        }
-        if (out.isEmpty()) {
-            throw new IllegalArgumentException(what + ": no PEM certificate found");
-        }
-        return out;
+        return PemKeys.privateKey(keyPem, "key");
     }
 }

@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.driver.kubernetes;
 
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.jenkins.plugins.buildkit.client.PemKeys;
 import io.jenkins.plugins.buildkit.client.SecretValue;
 import java.io.IOException;
 import java.io.Serializable;
@@ -83,20 +84,9 @@ record ClusterAccess(SecretValue kubeconfig, String server, SecretValue token, S
             config.setClientKeyAlgo("EC");
             return;
         }
-        int begin = pem.indexOf("-----BEGIN PRIVATE KEY-----");
-        int end = pem.indexOf("-----END PRIVATE KEY-----");
-        if (begin < 0 || end < begin) {
-            return;
-        }
-        byte[] der = Base64.getMimeDecoder().decode(pem.substring(begin + "-----BEGIN PRIVATE KEY-----".length(), end));
-        for (String algorithm : java.util.List.of("RSA", "EC", "Ed25519")) {
-            try {
-                java.security.KeyFactory.getInstance(algorithm).generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(der));
-                config.setClientKeyAlgo(algorithm);
-                return;
-            } catch (java.security.GeneralSecurityException notThisOne) {
-                // try the next
-            }
+        java.security.PrivateKey pkcs8 = PemKeys.pkcs8(pem);
+        if (pkcs8 != null) {
+            config.setClientKeyAlgo(pkcs8.getAlgorithm());
         }
     }
 
