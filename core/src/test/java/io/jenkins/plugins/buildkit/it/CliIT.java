@@ -330,6 +330,33 @@ public class CliIT {
         }
     }
 
+    /**
+     * The jar relaunches itself with a class-data archive that the first build writes into the user's
+     * cache; asked not to relaunch, it writes none. Either way the build's result and streams are the same.
+     */
+    @Test
+    public void theFirstBuildLeavesAClassArchiveForTheNext() throws Exception {
+        Path cache = tmp.newFolder("cache").toPath();
+        String ctx = context("FROM scratch\nCOPY rootfs/ /\n").toString();
+        String[] build = {"build", "--builder", "remote:" + env.address, "--tlscacert", env.certs.resolve("ca.pem").toString(),
+            "--tlscert", env.certs.resolve("client.pem").toString(), "--tlskey", env.certs.resolve("client-key.pem").toString(),
+            "--progress", "quiet", "-o", "type=cacheonly", ctx};
+        Run inOneJvm = run(cli(List.of(), Map.of("XDG_CACHE_HOME", cache.toString(), "BUILDKIT_CLI_RELAUNCH", "0"), build));
+        assertEquals(inOneJvm.stderr, 0, inOneJvm.exit);
+        assertFalse(Files.exists(cache.resolve("buildkit-cli")));
+        for (int i = 0; i < 2; i++) {
+            Run r = run(cli(List.of(), Map.of("XDG_CACHE_HOME", cache.toString()), build));
+            assertEquals(r.stderr, 0, r.exit);
+            assertEquals(inOneJvm.stdout, r.stdout);
+            assertFalse(r.stderr, r.stderr.contains("cds"));
+            try (var files = Files.list(cache.resolve("buildkit-cli"))) {
+                List<String> names = files.map(f -> f.getFileName().toString()).toList();
+                assertEquals(names.toString(), 1, names.size());
+                assertTrue(names.toString(), names.get(0).startsWith("cds-") && names.get(0).endsWith(".jsa"));
+            }
+        }
+    }
+
     @Test
     public void sigintCancelsTheSolveOnTheEngineWithinTwoSeconds() throws Exception {
         String marker = "sleep " + (300 + System.nanoTime() % 600);

@@ -1,0 +1,231 @@
+package io.jenkins.plugins.buildkit.cli;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The jar's entry point: {@code java -jar buildkit-cli.jar ...} runs the command in a second JVM set up
+ * for a short life, since a fresh JVM spends most of a small build loading 5,000 classes and compiling
+ * methods it runs a few times. The second JVM maps the classes from a class-data archive (AppCDS) that
+ * the first build writes into the user's cache, and compiles with C1 only. The jar's manifest cannot
+ * give a JVM these flags, and neither {@code JAVA_TOOL_OPTIONS} nor a wrapper script may be required.
+ *
+ * <p>The command runs in this JVM instead when it was started with JVM options of its own (its user
+ * tunes it), when {@value #RELAUNCH_ENV} is {@code 0}, or when this is not {@code java -jar}.
+ */
+public final class Launcher {
+    /** Set on the second JVM, so that it runs the command rather than launching again. */
+    static final String LAUNCHED_PROPERTY = "buildkit.cli.launched";
+    /** {@code 0} runs every command in the JVM that {@code java -jar} started. */
+    static final String RELAUNCH_ENV = "BUILDKIT_CLI_RELAUNCH";
+    /** How long a signalled launcher waits for the command to cancel its work before it leaves. */
+    private static final long CANCEL_WAIT_SECONDS = 10;
+
+    private Launcher() {
+    }
+
+    public static void main(String[] args) {
+        Optional<List<String>> command = Optional.empty();
+        try {
+            command = relaunchCommand(args);
+        } catch (IOException | RuntimeException e) {
+            // A cache that cannot be written or a process that cannot be inspected only costs speed.
+        }
+        Process child = command.isEmpty() ? null : start(command.get());
+        if (child == null) {
+            BuildKitCli.main(args);
+            return;
+        }
+        System.exit(waitFor(child, command.get()));
+    }
+
+    /** The second JVM's command line, or empty when this JVM should run the command itself. */
+    static Optional<List<String>> relaunchCommand(String[] args) throws IOException {
+        if (System.getProperty(LAUNCHED_PROPERTY) != null || "0".equals(System.getenv(RELAUNCH_ENV))
+                || isSet(System.getenv("JAVA_TOOL_OPTIONS")) || isSet(System.getenv("JDK_JAVA_OPTIONS"))) {
+            return Optional.empty();
+        }
+        Path jar = ownJar();
+        Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
+        if (jar == null || !Files.isExecutable(java) || !startedAsPlainJar(jar)) {
+            return Optional.empty();
+        }
+        List<String> command = new ArrayList<>();
+        command.add(java.toString());
+        ClassArchive archive = ClassArchive.forJar(jar);
+        if (archive != null) {
+            command.addAll(archive.jvmOptions(isBuild(args)));
+        }
+        // The JVM writes its warnings to stdout, which may carry an image or metadata; those about the
+        // archive (classes it cannot hold, an archive of another jar) are no news to a user.
+        command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr"));
+        // C1 alone: a command line runs most methods too few times for C2 to pay back its compile time.
+        command.add("-XX:TieredStopAtLevel=1");
+        // Sending a context makes garbage fast (each chunk is copied a few times on its way into TLS),
+        // and G1 answered by growing the heap to ~300 MiB for ~20 MiB live; a small young generation
+        // collected by one thread keeps the whole process near 120 MiB for ~10 % more CPU.
+        command.addAll(List.of("-XX:+UseSerialGC", "-Xmn16m"));
+        command.add("-D" + LAUNCHED_PROPERTY + "=true");
+        command.add("-jar");
+        command.add(jar.toString());
+        command.addAll(List.of(args));
+        return Optional.of(command);
+    }
+
+    /** The second JVM on this one's standard streams, or null when it cannot be started. */
+    private static Process start(List<String> command) {
+        try {
+            return new ProcessBuilder(command).inheritIO().start();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The second JVM's exit status. A signal to this JVM (Ctrl-C reaches both; a kill only this one)
+     * is passed on, and the command given time to cancel its work.
+     */
+    private static int waitFor(Process child, List<String> command) {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(CANCEL_WAIT_SECONDS, TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    // exiting anyway
+                }
+            }
+        }, "buildkit-cli-forward-signal"));
+        int status;
+        while (true) {
+            try {
+                status = child.waitFor();
+                break;
+            } catch (InterruptedException ignored) {
+                // only the shutdown hook's signal ends the wait, by ending the child
+            }
+        }
+        ClassArchive.finish(command, status);
+        return status;
+    }
+
+    /** Whether this JVM's own command line was {@code java -jar <jar> ...}, without JVM options. */
+    private static boolean startedAsPlainJar(Path jar) {
+        Optional<String[]> arguments = ProcessHandle.current().info().arguments();
+        if (arguments.isEmpty() || arguments.get().length < 2 || !"-jar".equals(arguments.get()[0])) {
+            return false;
+        }
+        return Path.of(arguments.get()[1]).toAbsolutePath().normalize().equals(jar);
+    }
+
+    private static Path ownJar() {
+        try {
+            Path location = Path.of(Launcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar")
+                    ? location.toAbsolutePath().normalize() : null;
+        } catch (java.net.URISyntaxException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Only a build loads what most commands need, so only a build's classes are worth archiving. */
+    private static boolean isBuild(String[] args) {
+        return args.length > 0 && "build".equals(args[0]);
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
+    }
+
+    private static boolean isWindows() {
+        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
+    }
+
+    /**
+     * The class-data archive of this jar on this JDK, in the user's cache. The first build writes it at
+     * exit, under a name of its own that becomes the archive's only when the build succeeded (a failed
+     * one may have loaded too little), so that concurrent first builds do not write over each other.
+     */
+    record ClassArchive(Path file) {
+        private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
+
+        /** The archive for the jar, or null when there is no cache directory to keep it in. */
+        static ClassArchive forJar(Path jar) throws IOException {
+            Path dir = cacheDir();
+            if (dir == null) {
+                return null;
+            }
+            Files.createDirectories(dir);
+            if (!Files.isWritable(dir)) {
+                return null;
+            }
+            // The JVM refuses an archive made by another JDK or from another jar, so both name it.
+            String jdk = Integer.toHexString((System.getProperty("java.home") + System.getProperty("java.vm.version")).hashCode());
+            String jarId = Long.toHexString(jar.toString().hashCode() * 31L * 31L
+                    + Files.size(jar) * 31L + Files.getLastModifiedTime(jar).toMillis());
+            return new ClassArchive(dir.resolve("cds-" + jdk + "-" + jarId + ".jsa"));
+        }
+
+        /** Options that use the archive; when there is none yet and {@code dump}, that write it at exit. */
+        List<String> jvmOptions(boolean dump) {
+            List<String> options = new ArrayList<>();
+            if (Files.isRegularFile(file)) {
+                options.add("-XX:SharedArchiveFile=" + file);
+            } else if (dump) {
+                options.add(DUMP_OPTION + file + "." + ProcessHandle.current().pid() + ".tmp");
+            }
+            return options;
+        }
+
+        /** After the command: keeps a newly written archive if the build succeeded, and drops the outdated. */
+        static void finish(List<String> command, int status) {
+            String dump = command.stream().filter(o -> o.startsWith(DUMP_OPTION)).findFirst().orElse(null);
+            if (dump == null) {
+                return;
+            }
+            Path written = Path.of(dump.substring(DUMP_OPTION.length()));
+            String name = written.getFileName().toString();
+            Path archive = written.resolveSibling(name.substring(0, name.indexOf(".jsa.") + ".jsa".length()));
+            try {
+                if (status == 0 && Files.size(written) > 0) {
+                    Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                    deleteOthersOfThisJdk(archive);
+                } else {
+                    Files.deleteIfExists(written);
+                }
+            } catch (IOException | RuntimeException e) {
+                // the next build tries again
+            }
+        }
+
+        /** Archives of this JDK for other jars: older versions of the command line. */
+        private static void deleteOthersOfThisJdk(Path archive) throws IOException {
+            String name = archive.getFileName().toString();
+            String jdkPrefix = name.substring(0, name.lastIndexOf('-') + 1);
+            try (DirectoryStream<Path> others = Files.newDirectoryStream(archive.getParent(), jdkPrefix + "*.jsa")) {
+                for (Path other : others) {
+                    if (!other.equals(archive)) {
+                        Files.deleteIfExists(other);
+                    }
+                }
+            }
+        }
+
+        private static Path cacheDir() {
+            String xdg = System.getenv("XDG_CACHE_HOME");
+            if (isSet(xdg)) {
+                return Path.of(xdg, "buildkit-cli");
+            }
+            String home = System.getProperty("user.home");
+            return isSet(home) && !"?".equals(home) ? Path.of(home, ".cache", "buildkit-cli") : null;
+        }
+    }
+}
