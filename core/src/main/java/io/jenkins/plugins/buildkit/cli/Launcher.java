@@ -15,11 +15,13 @@ import java.util.concurrent.TimeUnit;
  * The jar's entry point: {@code java -jar buildkit-cli.jar ...} runs the command in a second JVM set up
  * for a short life, since a fresh JVM spends most of a small build loading 5,000 classes and compiling
  * methods it runs a few times. The second JVM maps the classes from a class-data archive (AppCDS) that
- * the first build writes into the user's cache, and compiles with C1 only. The jar's manifest cannot
- * give a JVM these flags, and neither {@code JAVA_TOOL_OPTIONS} nor a wrapper script may be required.
+ * the first build writes into the user's cache, compiles with C1 only and collects garbage with the
+ * serial collector. The jar's manifest cannot give a JVM these flags, and neither
+ * {@code JAVA_TOOL_OPTIONS} nor a wrapper script may be required.
  *
  * <p>The command runs in this JVM instead when it was started with JVM options of its own (its user
- * tunes it), when {@value #RELAUNCH_ENV} is {@code 0}, or when this is not {@code java -jar}.
+ * tunes it), when {@value #RELAUNCH_ENV} is {@code 0}, or when this is not {@code java -jar}. Without a
+ * writable cache the second JVM goes without the archive: still faster than this one.
  */
 public final class Launcher {
     /** Set on the second JVM, so that it runs the command rather than launching again. */
@@ -157,14 +159,10 @@ public final class Launcher {
     record ClassArchive(Path file) {
         private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
 
-        /** The archive for the jar, or null when there is no cache directory to keep it in. */
+        /** The archive for the jar, or null when the user has no cache directory. */
         static ClassArchive forJar(Path jar) throws IOException {
             Path dir = cacheDir();
             if (dir == null) {
-                return null;
-            }
-            Files.createDirectories(dir);
-            if (!Files.isWritable(dir)) {
                 return null;
             }
             // The JVM refuses an archive made by another JDK or from another jar, so both name it.
@@ -174,15 +172,21 @@ public final class Launcher {
             return new ClassArchive(dir.resolve("cds-" + jdk + "-" + jarId + ".jsa"));
         }
 
-        /** Options that use the archive; when there is none yet and {@code dump}, that write it at exit. */
+        /**
+         * Options that use the archive; when there is none yet and {@code dump}, that write it at exit,
+         * if the cache can be written (otherwise the JVM goes without: still faster than one JVM).
+         */
         List<String> jvmOptions(boolean dump) {
-            List<String> options = new ArrayList<>();
             if (Files.isRegularFile(file)) {
-                options.add("-XX:SharedArchiveFile=" + file);
-            } else if (dump) {
-                options.add(DUMP_OPTION + file + "." + ProcessHandle.current().pid() + ".tmp");
+                return List.of("-XX:SharedArchiveFile=" + file);
             }
-            return options;
+            try {
+                Files.createDirectories(file.getParent());
+            } catch (IOException | RuntimeException unwritable) {
+                return List.of();
+            }
+            return dump && Files.isWritable(file.getParent())
+                    ? List.of(DUMP_OPTION + file + "." + ProcessHandle.current().pid() + ".tmp") : List.of();
         }
 
         /** After the command: keeps a newly written archive if the build succeeded, and drops the outdated. */
