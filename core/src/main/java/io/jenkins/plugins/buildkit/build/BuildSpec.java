@@ -347,7 +347,10 @@ public final class BuildSpec implements Serializable {
             checkConfined(problems, "file", dockerfile, false);
         }
         for (OutputSpec o : outputs) {
-            if (o.dest() != null && !o.dest().equals("-")) {
+            if (OutputSpec.STANDARD_OUTPUT.equals(o.dest())) {
+                // the agent's standard output is its own log, not the build's
+                problems.add(new Problem("outputs", "dest=- (standard output) is for the command line; give a file in the workspace"));
+            } else if (o.dest() != null) {
                 checkConfined(problems, "outputs", o.dest(), true);
             }
         }

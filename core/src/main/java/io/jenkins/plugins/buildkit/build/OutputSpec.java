@@ -14,6 +14,8 @@ public final class OutputSpec implements Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final Set<String> TYPES = Set.of("image", "registry", "local", "tar", "oci", "docker", "cacheonly");
+    /** {@code dest=-}: a tarball to the command line's standard output, as Buildx takes it. */
+    public static final String STANDARD_OUTPUT = "-";
 
     private final String type;
     private final Map<String, String> attrs;
@@ -52,6 +54,10 @@ public final class OutputSpec implements Serializable {
         }
         if ((type.equals("tar") || type.equals("oci")) && isBlank(attrs.get("dest"))) {
             throw new IllegalArgumentException("output \"" + text + "\": type=" + type + " needs dest=<file>");
+        }
+        if (type.equals("local") && STANDARD_OUTPUT.equals(attrs.get("dest"))) {
+            throw new IllegalArgumentException("output \"" + text + "\": type=local writes a directory; for a stream to standard"
+                    + " output use type=tar,dest=-");
         }
         return new OutputSpec(type, attrs);
     }

@@ -222,6 +222,8 @@ public final class SolveRequests {
                         throw new InvalidRequestException("outputs", "type=" + o.type() + " needs dest=<file>");
                     }
                     session.export(i, terms.loader().target());
+                } else if (dest.equals(OutputSpec.STANDARD_OUTPUT)) {
+                    session.export(i, ExportTarget.standardOutput());
                 } else {
                     Path destPath = spec.resolve(dest);
                     session.export(i, o.type().equals("local") ? ExportTarget.directory(destPath) : ExportTarget.file(destPath));

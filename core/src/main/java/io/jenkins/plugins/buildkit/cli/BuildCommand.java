@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
+import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.build.SecretSource;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
@@ -111,11 +112,12 @@ final class BuildCommand implements Callable<Integer> {
         SecretMasker masker = new SecretMasker(secretValues);
         // Made outside the try below: a bad --builder or --driver-opt is a usage error, not a failed build.
         Driver driver = builder.driver();
+        BuildSpec request = spec.build();
         SolveResult result;
         // The builder's own log (an image pulled, a container made) is masked as the progress is.
         PrintStream builderLog = new PrintStream(new MaskingOutputStream(System.err, masker), true, StandardCharsets.UTF_8);
         try {
-            result = DriverBuild.run(driver, spec.build(), mode.renderer(System.err, masker),
+            result = DriverBuild.run(driver, request, mode.renderer(System.err, masker),
                     mode == ProgressMode.PLAIN ? builderLog : null);
         } catch (InvalidRequestException e) {
             // Refused before anything started: still the user's input, so still a usage error.
@@ -137,7 +139,9 @@ final class BuildCommand implements Callable<Integer> {
         if (metadataFile != null) {
             writeMetadata(result.exporterResponse());
         }
-        if (result.imageDigest() != null && mode != ProgressMode.RAWJSON) {
+        // standard output may carry the exported tarball itself, which a digest line would corrupt
+        boolean tarballToStdout = request.resolvedOutputs().stream().anyMatch(o -> OutputSpec.STANDARD_OUTPUT.equals(o.dest()));
+        if (result.imageDigest() != null && mode != ProgressMode.RAWJSON && !tarballToStdout) {
             System.out.println(result.imageDigest());
         }
         return 0;

@@ -33,6 +33,26 @@ public abstract class ExportTarget {
         });
     }
 
+    /**
+     * {@code dest=-}: raw bytes to this process's standard output, as Buildx writes a tarball to its
+     * own. Written straight to the descriptor (a {@link System#out} would swallow a broken pipe), and
+     * flushed but never closed at the end.
+     */
+    public static ExportTarget standardOutput() {
+        return new Stream(metadata -> new java.io.FilterOutputStream(
+                new java.io.BufferedOutputStream(new java.io.FileOutputStream(java.io.FileDescriptor.out), 64 * 1024)) {
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                out.write(b, off, len);
+            }
+
+            @Override
+            public void close() throws IOException {
+                out.flush();
+            }
+        });
+    }
+
     /** A destination that can be given up: what was written so far is thrown away. */
     public interface Abortable {
         void abort();

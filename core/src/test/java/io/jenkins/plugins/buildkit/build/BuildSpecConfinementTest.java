@@ -48,6 +48,16 @@ public class BuildSpecConfinementTest {
                 .anyMatch(p -> p.field().equals("context") && p.message().contains("leads out of the workspace")));
     }
 
+    /** Standard output is the command line's; on an agent it is the agent's own log. */
+    @Test
+    public void aTarballToStandardOutputIsRefusedInAWorkspace() {
+        assertEquals(List.of(new BuildSpec.Problem("outputs", "dest=- (standard output) is for the command line; give a file in the workspace")),
+                problems(workspace, BuildSpec.builder().output("type=tar,dest=-")));
+        assertTrue(BuildSpec.builder().output("type=tar,dest=-").build().problems().stream().noneMatch(p -> p.field().equals("outputs")));
+        assertTrue(BuildSpec.builder().output("type=local,dest=-").build().problems().stream()
+                .anyMatch(p -> p.message().contains("type=local writes a directory; for a stream to standard output use type=tar,dest=-")));
+    }
+
     @Test
     public void anAbsolutePathOutsideTheWorkspaceIsTheUsersChoice() throws Exception {
         Path elsewhere = tmp.newFolder("elsewhere").toPath();

@@ -157,6 +157,23 @@ public class CliIT {
         assertEquals(200, new RegistryClient(env).manifest(repoAndTag[0], repoAndTag[1]).statusCode());
     }
 
+    /** {@code -o type=tar,dest=-} writes the tarball to standard output, as buildx does, and nothing else goes there. */
+    @Test
+    public void aTarballGoesToStandardOutput() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\nCOPY data.txt /\n");
+        ContextFixtures.write(ctx.resolve("data.txt"), "to stdout " + System.nanoTime());
+        ProcessBuilder pb = cli("build", "--builder", "remote:" + env.address, "--tlscacert", env.certs.resolve("ca.pem").toString(),
+                "--tlscert", env.certs.resolve("client.pem").toString(), "--tlskey", env.certs.resolve("client-key.pem").toString(),
+                "-o", "type=tar,dest=-", ctx.toString());
+        Process p = pb.start();
+        assertTrue("the CLI finished", p.waitFor(120, TimeUnit.SECONDS));
+        assertEquals(Files.readString(pb.redirectError().file().toPath(), StandardCharsets.UTF_8), 0, p.exitValue());
+        Path tar = pb.redirectOutput().file().toPath();
+        assertEquals(List.of("data.txt"), TarEntries.names(tar));
+        assertEquals(Files.readString(ctx.resolve("data.txt")), new String(TarEntries.content(tar, "data.txt"), StandardCharsets.UTF_8));
+    }
+
     /** The last line a user sees, the ERROR line, masks a secret the daemon's message quotes. */
     @Test
     public void theErrorLineMasksTheSecret() throws Exception {

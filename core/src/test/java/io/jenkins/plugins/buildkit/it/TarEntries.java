@@ -10,7 +10,7 @@ import java.util.List;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 
-/** Lists the entries of a tar file, as {@code tar -tf} would. */
+/** Lists the entries of a tar file, as {@code tar -tf} would, and reads one. */
 final class TarEntries {
     private TarEntries() {
     }
@@ -26,5 +26,19 @@ final class TarEntries {
             }
         }
         return names;
+    }
+
+    /** The content of the entry {@code name}; fails when there is none. */
+    static byte[] content(Path tar, String name) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(tar));
+                TarArchiveInputStream t = new TarArchiveInputStream(in)) {
+            TarArchiveEntry e;
+            while ((e = t.getNextEntry()) != null) {
+                if (e.getName().equals(name)) {
+                    return t.readAllBytes();
+                }
+            }
+        }
+        throw new IOException(tar + " has no entry " + name);
     }
 }
