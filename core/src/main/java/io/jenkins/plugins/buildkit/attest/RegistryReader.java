@@ -70,6 +70,28 @@ public final class RegistryReader {
                 .sslContext(sslContext(extraCaPems)).build();
     }
 
+    /**
+     * The repository path of an image name within its registry: {@code r.example.com:5000/team/app:1}
+     * is {@code team/app}, Docker Hub's {@code alpine} is {@code library/alpine}.
+     */
+    public static String repositoryOf(String imageName) {
+        String name = imageName;
+        int at = name.indexOf('@');
+        if (at >= 0) {
+            name = name.substring(0, at);
+        }
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf('/')) {
+            name = name.substring(0, colon);
+        }
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? "" : name.substring(0, slash);
+        if (first.contains(".") || first.contains(":") || first.equals("localhost")) {
+            name = name.substring(slash + 1);
+        }
+        return name.contains("/") || !RegistryCredential.registryOf(imageName).equals("docker.io") ? name : "library/" + name;
+    }
+
     /** The manifest or index {@code digest} of {@code repository}. */
     public byte[] manifest(String repository, String digest) throws IOException, InterruptedException {
         return get(repository, "manifests", digest, MANIFEST_TYPES);

@@ -55,6 +55,17 @@ public final class ResolvedCredentials implements Serializable {
         }
     }
 
+    /** The login given for {@code registry} (host[:port], compared as {@link RegistryCredential#hostKey} spells it), or null. */
+    public RegistryCredential registryCredential(String registry) {
+        String key = RegistryCredential.hostKey(registry);
+        for (Registry r : registries) {
+            if (RegistryCredential.hostKey(r.registry()).equals(key)) {
+                return new RegistryCredential(r.username(), r.password().text());
+            }
+        }
+        return null;
+    }
+
     /** Every value the console must never show. */
     public List<String> valuesToMask() {
         List<String> values = new ArrayList<>();

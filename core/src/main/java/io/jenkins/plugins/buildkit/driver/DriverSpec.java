@@ -74,6 +74,14 @@ public final class DriverSpec implements Serializable {
         return new DriverSpec(DriverKind.DOCKER, builderName, List.of(), endpoint, tls, Map.of(), null);
     }
 
+    /** The CA certificate (PEM) the builder's daemon is verified with, or null; read on the agent when it is a path. */
+    public String caPem() throws IOException {
+        if (tls == null) {
+            return null;
+        }
+        return tls.caPem() != null ? tls.caPem() : tls.caPath() == null ? null : TlsConfig.read(Path.of(tls.caPath()), "CA certificate");
+    }
+
     public String builderName() {
         return builderName;
     }

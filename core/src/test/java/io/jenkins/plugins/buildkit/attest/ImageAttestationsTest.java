@@ -61,4 +61,13 @@ public class ImageAttestationsTest {
         assertThrows(IOException.class, () -> ImageAttestations.parse("[1]".getBytes()));
         assertThrows(IOException.class, () -> ImageAttestations.parse("not json".getBytes()));
     }
+
+    @Test
+    public void repositoryIsTheNameWithoutRegistryTagOrDigest() {
+        assertEquals("team/app", RegistryReader.repositoryOf("r.example.com:5000/team/app:1"));
+        assertEquals("it/attest", RegistryReader.repositoryOf("127.0.0.1:15000/it/attest@sha256:" + "0".repeat(64)));
+        assertEquals("library/alpine", RegistryReader.repositoryOf("alpine:3"));
+        assertEquals("team/app", RegistryReader.repositoryOf("team/app"));
+        assertEquals("app", RegistryReader.repositoryOf("localhost/app"));
+    }
 }

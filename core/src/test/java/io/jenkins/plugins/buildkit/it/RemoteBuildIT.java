@@ -322,16 +322,8 @@ public class RemoteBuildIT {
      */
     @Test
     public void sbomAttestationComesFromTheGivenGenerator() throws Exception {
-        Path scanner = newContext("FROM scratch\nCOPY rootfs/ /\nENTRYPOINT [\"/bin/sh\", \"/bin/scan\"]\n");
-        ContextFixtures.addBusyboxRootfs(scanner, env.busybox);
-        ContextFixtures.write(scanner.resolve("rootfs/bin/scan"), "set -e\n"
-                + "out=\"$BUILDKIT_SCAN_DESTINATION/$(/bin/busybox basename \"$BUILDKIT_SCAN_SOURCE\").spdx.json\"\n"
-                + "count=$(/bin/busybox find \"$BUILDKIT_SCAN_SOURCE\" -type f | /bin/busybox wc -l)\n"
-                + "echo '{\"_type\":\"https://in-toto.io/Statement/v0.1\",\"predicateType\":\"https://spdx.dev/Document\",\"subject\":[],\"predicate\":'"
-                + "'{\"spdxVersion\":\"SPDX-2.3\",\"dataLicense\":\"CC0-1.0\",\"SPDXID\":\"SPDXRef-DOCUMENT\",'"
-                + "'\"name\":\"scanned-by-the-test\",\"documentNamespace\":\"https://example.com/scan\",'"
-                + "'\"creationInfo\":{\"created\":\"2026-01-01T00:00:00Z\",\"creators\":[\"Tool: test-scanner\"]},'"
-                + "'\"packages\":[{\"name\":\"files-'$count'\",\"SPDXID\":\"SPDXRef-files\",\"downloadLocation\":\"NOASSERTION\"}]}}' > \"$out\"\n");
+        Path scanner = tmp.newFolder("scanner").toPath();
+        ContextFixtures.writeSbomScanner(scanner, env.busybox);
         String scannerImage = env.registry + "/it/scanner:" + System.nanoTime();
         build(BuildSpec.builder().context(scanner.toString()).tag(scannerImage).push(true).provenance("false")
                 .registryCredential(env.registry, new RegistryCredential(env.registryUser, env.registryPassword)).build(), SecretMasker.NONE);
