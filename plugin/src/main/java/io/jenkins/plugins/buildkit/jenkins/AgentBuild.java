@@ -9,6 +9,8 @@ import io.jenkins.plugins.buildkit.build.BuildOption;
 import io.jenkins.plugins.buildkit.build.BuildOptions;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
+import io.jenkins.plugins.buildkit.attest.ImageAttestations;
+import io.jenkins.plugins.buildkit.attest.RegistryReader;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SolveResult;
 import io.jenkins.plugins.buildkit.driver.Driver;
@@ -115,9 +117,35 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
             } finally {
                 builderLog.close();
             }
-            return BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000, timeline.timeline());
+            BuildOutcome outcome = BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000, timeline.timeline());
+            return spec.isPush() ? withAttestations(outcome, masker) : outcome;
         } catch (IllegalArgumentException e) {
             throw new AbortException(failure(masker, e));
+        }
+    }
+
+    /**
+     * The outcome with what the pushed image's attestations say. The image is built and pushed by now,
+     * so a registry that cannot be read costs one log line and a note on the build page, never the build.
+     */
+    private BuildOutcome withAttestations(BuildOutcome outcome, SecretMasker masker) throws InterruptedException {
+        if (outcome.digest() == null || outcome.imageNames().isEmpty()) {
+            return outcome;
+        }
+        String image = outcome.imageNames().get(0);
+        String registry = io.jenkins.plugins.buildkit.client.RegistryCredential.registryOf(image);
+        try {
+            String ca = driver.caPem();
+            RegistryReader reader = new RegistryReader(registry, credentials.registryCredential(registry), ca == null ? List.of() : List.of(ca));
+            List<AttestationSummary> summaries = new ArrayList<>();
+            for (ImageAttestations.Platform p : ImageAttestations.read(reader, RegistryReader.repositoryOf(image), outcome.digest())) {
+                summaries.add(AttestationSummary.of(p, masker));
+            }
+            return outcome.withAttestations(summaries, null);
+        } catch (IOException | RuntimeException e) {
+            String problem = masker.mask("the attestations of " + image + " could not be read from " + registry + ": " + e.getMessage());
+            listener.getLogger().println("buildkitBuild: " + problem);
+            return outcome.withAttestations(List.of(), problem);
         }
     }
 

@@ -1,9 +1,20 @@
 package io.jenkins.plugins.buildkit.jenkins;
 
+import hudson.model.Item;
 import hudson.model.Run;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import jenkins.model.RunAction2;
+import org.kohsuke.stapler.QueryParameter;
+import org.kohsuke.stapler.StaplerRequest2;
+import org.kohsuke.stapler.StaplerResponse2;
 
 /**
  * One image build of a run, shown on the build page: builder, images, digest, platforms, duration,
@@ -11,6 +22,7 @@ import jenkins.model.RunAction2;
  * restore records) and not the exporter's whole metadata nor the whole log.
  */
 public final class BuildKitBuildAction implements RunAction2 {
+    private static final String SBOM_DIR = "buildkit-sbom";
     private final String builder;
     private final String driver;
     private final String digest;
@@ -22,6 +34,9 @@ public final class BuildKitBuildAction implements RunAction2 {
     /** Null for a build recorded before timelines were kept. */
     private final BuildTimeline timeline;
     private final boolean failed;
+    /** Null for a build recorded before attestations were shown. */
+    private List<AttestationSummary> attestations;
+    private String attestationProblem;
     private transient Run<?, ?> run;
 
     public BuildKitBuildAction(BuildOutcome outcome) {
@@ -41,6 +56,68 @@ public final class BuildKitBuildAction implements RunAction2 {
         this.durationMillis = durationMillis;
         this.timeline = timeline;
         this.failed = failed;
+    }
+
+    /**
+     * The action for a finished build, its SBOM documents stored beside build.xml (build.xml keeps only
+     * their summaries). A document that cannot be written costs its link, not the build.
+     */
+    static BuildKitBuildAction record(Run<?, ?> run, BuildOutcome outcome) {
+        BuildKitBuildAction action = new BuildKitBuildAction(outcome);
+        List<AttestationSummary> kept = new ArrayList<>();
+        String problem = outcome.attestationProblem();
+        for (AttestationSummary s : outcome.attestations()) {
+            if (s.sbomDocument() != null) {
+                try {
+                    Path file = sbomFile(run, s.getImageDigest());
+                    Files.createDirectories(file.getParent());
+                    Files.writeString(file, s.sbomDocument(), StandardCharsets.UTF_8);
+                } catch (IOException | IllegalArgumentException e) {
+                    problem = "the SBOM of " + s.getPlatform() + " could not be stored: " + e.getMessage();
+                }
+            }
+            kept.add(s.withoutDocument());
+        }
+        action.attestations = kept;
+        action.attestationProblem = problem;
+        return action;
+    }
+
+    /** Where a run keeps the SBOM of one image: named by its digest, which the URL may only give as sha256 hex. */
+    private static Path sbomFile(Run<?, ?> run, String imageDigest) {
+        if (imageDigest == null || !imageDigest.matches("sha256:[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("not an image digest: " + imageDigest);
+        }
+        return run.getRootDir().toPath().resolve(SBOM_DIR).resolve(imageDigest.substring("sha256:".length()) + ".spdx.json");
+    }
+
+    public List<AttestationSummary> getAttestations() {
+        return attestations == null ? List.of() : Collections.unmodifiableList(attestations);
+    }
+
+    /** Why the attestations of a pushed image are not shown, or null. */
+    public String getAttestationProblem() {
+        return attestationProblem;
+    }
+
+    /**
+     * {@code .../sbom?image=sha256:...}: the SBOM's in-toto statement of one of this build's images,
+     * for whoever may see the build.
+     */
+    public void doSbom(StaplerRequest2 req, StaplerResponse2 rsp, @QueryParameter String image) throws IOException {
+        run.checkPermission(Item.READ);
+        boolean known = getAttestations().stream().anyMatch(s -> s.isSbom() && s.getImageDigest().equals(image));
+        Path file = known ? sbomFile(run, image) : null;
+        if (file == null || !Files.isRegularFile(file)) {
+            rsp.sendError(HttpServletResponse.SC_NOT_FOUND, "no SBOM for this image in this build");
+            return;
+        }
+        rsp.setContentType("application/json;charset=UTF-8");
+        rsp.setHeader("X-Content-Type-Options", "nosniff");
+        rsp.setHeader("Content-Disposition", "inline; filename=\"sbom-" + image.substring("sha256:".length(), 19) + ".spdx.json\"");
+        try (OutputStream out = rsp.getOutputStream()) {
+            Files.copy(file, out);
+        }
     }
 
     /** A build the daemon failed: no image, but its timeline shows where and why. */
@@ -167,8 +244,16 @@ public final class BuildKitBuildAction implements RunAction2 {
         return Messages.BuildKitBuildAction_DisplayName();
     }
 
+    /**
+     * No sidebar link (there is no icon): a URL only to serve the SBOMs, unique per image as a run
+     * may hold several builds.
+     */
     @Override
     public String getUrlName() {
-        return null;
+        if (digest == null || getAttestations().stream().noneMatch(AttestationSummary::isSbom)) {
+            return null;
+        }
+        int hex = digest.indexOf(':') + 1;
+        return "buildkit-" + digest.substring(hex, Math.min(digest.length(), hex + 12));
     }
 }

@@ -43,7 +43,7 @@ final class BuildKitRunner {
             run.addAction(e.toAction());
             throw e;
         }
-        run.addAction(new BuildKitBuildAction(outcome));
+        run.addAction(BuildKitBuildAction.record(run, outcome));
         return outcome;
     }
 }

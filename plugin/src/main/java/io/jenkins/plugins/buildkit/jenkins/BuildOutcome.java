@@ -12,7 +12,14 @@ import java.util.TreeMap;
 /** What one build produced, as the step returns it and the build page shows it. */
 public record BuildOutcome(String builderName, String driverName, String digest, List<String> imageNames,
         List<String> platforms, Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis,
-        BuildTimeline timeline) implements Serializable {
+        BuildTimeline timeline, List<AttestationSummary> attestations, String attestationProblem) implements Serializable {
+
+    /** An outcome without attestations read: none pushed, or a build recorded before they were shown. */
+    public BuildOutcome(String builderName, String driverName, String digest, List<String> imageNames, List<String> platforms,
+            Map<String, String> metadata, int totalSteps, int cachedSteps, long durationMillis, BuildTimeline timeline) {
+        this(builderName, driverName, digest, imageNames, platforms, metadata, totalSteps, cachedSteps, durationMillis, timeline,
+                List.of(), null);
+    }
 
     /** An outcome without a timeline, as a build recorded before timelines existed. */
     public BuildOutcome(String builderName, String driverName, String digest, List<String> imageNames, List<String> platforms,
@@ -32,7 +39,13 @@ public record BuildOutcome(String builderName, String driverName, String digest,
         }
         return new BuildOutcome(driver.builderName(), driver.driverName(), result.imageDigest(), List.copyOf(names),
                 List.copyOf(platforms), new TreeMap<>(result.exporterResponse()), result.totalSteps(), result.cachedSteps(),
-                durationMillis, timeline);
+                durationMillis, timeline, List.of(), null);
+    }
+
+    /** This outcome with what the image's attestations say, or why they could not be read. */
+    BuildOutcome withAttestations(List<AttestationSummary> summaries, String problem) {
+        return new BuildOutcome(builderName, driverName, digest, imageNames, platforms, metadata, totalSteps, cachedSteps,
+                durationMillis, timeline, new ArrayList<>(summaries), problem);
     }
 
     /**
