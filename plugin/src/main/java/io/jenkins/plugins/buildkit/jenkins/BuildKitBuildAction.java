@@ -70,7 +70,7 @@ public final class BuildKitBuildAction implements RunAction2 {
             if (s.sbomDocument() != null) {
                 try {
                     Path file = sbomFile(run, s.getImageDigest());
-                    Files.createDirectories(file.getParent());
+                    Files.createDirectories(run.getRootDir().toPath().resolve(SBOM_DIR));
                     Files.writeString(file, s.sbomDocument(), StandardCharsets.UTF_8);
                 } catch (IOException | IllegalArgumentException e) {
                     problem = "the SBOM of " + s.getPlatform() + " could not be stored: " + e.getMessage();
