@@ -54,6 +54,7 @@ public final class RegistryReader {
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
 
     private final HttpClient http;
+    private final String scheme;
     private final String host;
     private final RegistryCredential credential;
     private String authorization;
@@ -64,10 +65,17 @@ public final class RegistryReader {
      * @param extraCaPems CA certificates to trust besides the JVM's own (PEM text), may be empty
      */
     public RegistryReader(String registry, RegistryCredential credential, List<String> extraCaPems) throws IOException {
-        this.host = registry.equals("docker.io") ? "registry-1.docker.io" : registry;
+        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
+                .sslContext(sslContext(extraCaPems)).build(), "https", registry.equals("docker.io") ? "registry-1.docker.io" : registry,
+                credential);
+    }
+
+    /** For tests: plain HTTP to a registry of the test's own. */
+    RegistryReader(HttpClient http, String scheme, String host, RegistryCredential credential) {
+        this.http = http;
+        this.scheme = scheme;
+        this.host = host;
         this.credential = credential;
-        this.http = HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
-                .sslContext(sslContext(extraCaPems)).build();
     }
 
     /**
@@ -106,7 +114,7 @@ public final class RegistryReader {
         if (!digest.matches("sha256:[0-9a-f]{64}")) {
             throw new IOException("not a sha256 digest: " + digest);
         }
-        URI uri = URI.create("https://" + host + "/v2/" + repository + "/" + kind + "/" + digest);
+        URI uri = URI.create(scheme + "://" + host + "/v2/" + repository + "/" + kind + "/" + digest);
         HttpResponse<byte[]> r = send(uri, accept, authorization);
         if (r.statusCode() == 401) {
             authorization = authorize(r.headers().firstValue("WWW-Authenticate").orElse(""), repository);
@@ -138,8 +146,9 @@ public final class RegistryReader {
             params.put(m.group(1).toLowerCase(Locale.ROOT), m.group(2));
         }
         String realm = params.get("realm");
-        if (realm == null || !realm.startsWith("https://")) {
-            throw new IOException(host + " names no HTTPS token realm in its challenge");
+        // the login goes to the realm: never in clear text
+        if (realm == null || !realm.startsWith(scheme + "://")) {
+            throw new IOException(host + " names no " + scheme.toUpperCase(Locale.ROOT) + " token realm in its challenge");
         }
         StringBuilder url = new StringBuilder(realm).append(realm.contains("?") ? '&' : '?')
                 .append("scope=").append(URLEncoder.encode("repository:" + repository + ":pull", StandardCharsets.UTF_8));
