@@ -3,12 +3,15 @@ package io.jenkins.plugins.buildkit.attest;
 import static org.hamcrest.CoreMatchers.containsString;
 import static org.hamcrest.MatcherAssert.assertThat;
 import static org.junit.Assert.assertArrayEquals;
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertThrows;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.jenkins.plugins.buildkit.client.RegistryCredential;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
@@ -17,6 +20,7 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import org.junit.After;
 import org.junit.Before;
@@ -106,5 +110,35 @@ public class RegistryReaderTest {
         IOException denied = assertThrows(IOException.class, () -> reader(new RegistryCredential("user", "wrong")).blob("team/app", digest(huge)));
         assertThat(denied.getMessage(), containsString("HTTP 401"));
         assertThrows(IOException.class, () -> reader(null).blob("team/app", "latest"));
+    }
+
+    /** Recorded from the test registry: two images' attestation manifests and statements, under one index of two platforms. */
+    @Test
+    public void anIndexGivesEachPlatformItsProvenanceAndSbom() throws Exception {
+        for (String name : new String[] {"attestation-manifest-provenance.json", "provenance-slsa-v1-recorded.json",
+                "attestation-manifest-sbom.json", "sbom-spdx.json"}) {
+            byte[] content = fixture(name);
+            blobs.put(digest(content), content);
+        }
+        byte[] index = fixture("index-two-platforms.json");
+        blobs.put(digest(index), index);
+        List<ImageAttestations.Platform> platforms = ImageAttestations.read(reader(new RegistryCredential("user", "pass")),
+                "team/app", digest(index));
+        assertEquals(2, platforms.size());
+        ImageAttestations.Platform amd64 = platforms.get(0);
+        assertEquals("linux/amd64", amd64.platform());
+        assertEquals("https://slsa.dev/provenance/v1", amd64.provenance().predicateType());
+        assertEquals(-1, amd64.sbomPackages());
+        ImageAttestations.Platform arm64 = platforms.get(1);
+        assertEquals("linux/arm64/v8", arm64.platform());
+        assertNull(arm64.provenance());
+        assertEquals(1, arm64.sbomPackages());
+        assertArrayEquals(fixture("sbom-spdx.json"), arm64.sbom());
+    }
+
+    private static byte[] fixture(String name) throws IOException {
+        try (InputStream in = RegistryReaderTest.class.getResourceAsStream(name)) {
+            return in.readAllBytes();
+        }
     }
 }
