@@ -14,7 +14,6 @@ import io.jenkins.plugins.buildkit.it.TestEnvironment;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import jenkins.model.Jenkins;
 import org.htmlunit.Page;
 import org.jenkinsci.plugins.workflow.cps.CpsFlowDefinition;
 import org.jenkinsci.plugins.workflow.job.WorkflowJob;
@@ -24,7 +23,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
  * A Pipeline on an agent pushes an image with full provenance and an SBOM (from a generator image of
@@ -43,12 +41,8 @@ public class AttestationsIT {
 
     @Before
     public void setUp() throws Exception {
-        env = TestEnvironment.require();
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
-        StoredCredentials.certificate(TestJenkins.CLIENT_CERT, env.pem("client.pem"), env.pem("client-key.pem"));
+        env = TestJenkins.adminOnlyWithCredentials(r, SECRET);
         StoredCredentials.usernamePassword(TestJenkins.REGISTRY_LOGIN, env.registryUser, env.registryPassword);
-        StoredCredentials.secretText(TestJenkins.TOKEN, SECRET);
         TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env));
     }
 

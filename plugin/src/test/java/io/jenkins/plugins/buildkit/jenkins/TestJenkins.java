@@ -2,6 +2,9 @@ package io.jenkins.plugins.buildkit.jenkins;
 
 import io.jenkins.plugins.buildkit.it.TestEnvironment;
 import java.util.List;
+import jenkins.model.Jenkins;
+import org.jvnet.hudson.test.JenkinsRule;
+import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /** Builders and build contexts in a running test Jenkins, against the real test environment; credentials: {@link StoredCredentials}. */
 final class TestJenkins {
@@ -33,6 +36,19 @@ final class TestJenkins {
         builder.setBuildkitdFlags("--oci-worker-net=host");
         builder.setPlatforms("linux/amd64");
         return builder;
+    }
+
+    /**
+     * A Jenkins where only {@code admin} may do anything, holding the test buildkitd's client
+     * certificate and {@code token} as the secret text {@link #TOKEN}.
+     */
+    static TestEnvironment adminOnlyWithCredentials(JenkinsRule r, String token) throws Exception {
+        TestEnvironment env = TestEnvironment.require();
+        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
+        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
+        StoredCredentials.certificate(CLIENT_CERT, env.pem("client.pem"), env.pem("client-key.pem"));
+        StoredCredentials.secretText(TOKEN, token);
+        return env;
     }
 
     static void useBuilders(String defaultBuilder, BuilderConfig... builders) {

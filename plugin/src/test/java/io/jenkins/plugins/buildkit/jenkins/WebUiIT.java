@@ -16,7 +16,6 @@ import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import jenkins.model.Jenkins;
 import org.htmlunit.HttpMethod;
 import org.htmlunit.Page;
 import org.htmlunit.WebRequest;
@@ -45,7 +44,6 @@ import org.junit.Rule;
 import org.junit.Test;
 import org.junit.rules.RuleChain;
 import org.jvnet.hudson.test.JenkinsRule;
-import org.jvnet.hudson.test.MockAuthorizationStrategy;
 
 /**
  * The web UI after real builds on the test buildkitd, from an agent (remoting and Jenkins's class
@@ -64,11 +62,7 @@ public class WebUiIT {
 
     @Before
     public void setUp() throws Exception {
-        env = TestEnvironment.require();
-        r.jenkins.setSecurityRealm(r.createDummySecurityRealm());
-        r.jenkins.setAuthorizationStrategy(new MockAuthorizationStrategy().grant(Jenkins.ADMINISTER).everywhere().to("admin"));
-        StoredCredentials.certificate(TestJenkins.CLIENT_CERT, env.pem("client.pem"), env.pem("client-key.pem"));
-        StoredCredentials.secretText(TestJenkins.TOKEN, SECRET);
+        env = TestJenkins.adminOnlyWithCredentials(r, SECRET);
         containerBuilder = "ui-" + System.nanoTime();
         TestJenkins.useBuilders("shared", TestJenkins.remoteBuilder("shared", env), TestJenkins.containerBuilder(containerBuilder));
         r.createOnlineSlave(Label.get("linux"));
