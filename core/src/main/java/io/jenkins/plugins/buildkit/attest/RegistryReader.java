@@ -49,6 +49,7 @@ public final class RegistryReader {
     public static final int MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_REDIRECTS = 3;
     private static final String MANIFEST_TYPES = "application/vnd.oci.image.index.v1+json, application/vnd.oci.image.manifest.v1+json, "
             + "application/vnd.docker.distribution.manifest.list.v2+json, application/vnd.docker.distribution.manifest.v2+json";
     private static final Pattern CHALLENGE_PARAM = Pattern.compile("(\\w+)=\"([^\"]*)\"");
@@ -65,7 +66,7 @@ public final class RegistryReader {
      * @param extraCaPems CA certificates to trust besides the JVM's own (PEM text), may be empty
      */
     public RegistryReader(String registry, RegistryCredential credential, List<String> extraCaPems) throws IOException {
-        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NORMAL)
+        this(HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).followRedirects(HttpClient.Redirect.NEVER)
                 .sslContext(sslContext(extraCaPems)).build(), "https", registry.equals("docker.io") ? "registry-1.docker.io" : registry,
                 credential);
     }
@@ -119,6 +120,16 @@ public final class RegistryReader {
         if (r.statusCode() == 401) {
             authorization = authorize(r.headers().firstValue("WWW-Authenticate").orElse(""), repository);
             r = send(uri, accept, authorization);
+        }
+        // Blobs often live elsewhere (object storage with a signed URL): the login stays with the registry.
+        for (int hops = 0; isRedirect(r.statusCode()) && hops < MAX_REDIRECTS; hops++) {
+            URI location = uri.resolve(r.headers().firstValue("Location").orElseThrow(
+                    () -> new IOException(host + " redirected without a Location")));
+            if (!scheme.equals(location.getScheme())) {
+                throw new IOException(host + " redirected to " + location.getScheme() + ", not " + scheme);
+            }
+            uri = location;
+            r = send(uri, accept, null);
         }
         if (r.statusCode() != 200) {
             throw new IOException(host + " answered HTTP " + r.statusCode() + " for " + repository + " " + digest);
@@ -186,6 +197,10 @@ public final class RegistryReader {
             pending.cancel(true);
             throw e;
         }
+    }
+
+    private static boolean isRedirect(int status) {
+        return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
     }
 
     private static byte[] sha256(byte[] content) {

@@ -19,9 +19,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -31,6 +33,7 @@ public class RegistryReaderTest {
     private static final String LOGIN = "Basic " + Base64.getEncoder().encodeToString("user:pass".getBytes(StandardCharsets.UTF_8));
     private HttpServer server;
     private final Map<String, byte[]> blobs = new HashMap<>();
+    private final Set<String> redirected = new HashSet<>();
     private String challenge;
 
     @Before
@@ -49,8 +52,21 @@ public class RegistryReaderTest {
                 return;
             }
             String path = x.getRequestURI().getPath();
-            byte[] body = blobs.get(path.substring(path.lastIndexOf('/') + 1));
+            String name = path.substring(path.lastIndexOf('/') + 1);
+            if (redirected.contains(name)) {
+                x.getResponseHeaders().add("Location", "/storage/" + name + "?signature=abc");
+                reply(x, 307, new byte[0]);
+                return;
+            }
+            byte[] body = blobs.get(name);
             reply(x, body == null ? 404 : 200, body == null ? new byte[0] : body);
+        });
+        server.createContext("/storage/", x -> {
+            // as object storage with a signed URL: another Authorization is refused
+            String path = x.getRequestURI().getPath();
+            byte[] body = blobs.get(path.substring(path.lastIndexOf('/') + 1));
+            boolean clean = x.getRequestHeaders().getFirst("Authorization") == null;
+            reply(x, clean && body != null ? 200 : 400, clean && body != null ? body : new byte[0]);
         });
         server.start();
         challenge = "Bearer realm=\"http://127.0.0.1:" + server.getAddress().getPort() + "/token\",service=\"test\"";
@@ -80,6 +96,14 @@ public class RegistryReaderTest {
     public void aBearerChallengeIsAnsweredWithATokenFetchedWithTheLogin() throws Exception {
         byte[] content = "{\"a\":1}".getBytes(StandardCharsets.UTF_8);
         blobs.put(digest(content), content);
+        assertArrayEquals(content, reader(new RegistryCredential("user", "pass")).blob("team/app", digest(content)));
+    }
+
+    @Test
+    public void aRedirectedBlobIsFetchedWithoutTheRegistryLogin() throws Exception {
+        byte[] content = "{\"stored\":\"elsewhere\"}".getBytes(StandardCharsets.UTF_8);
+        blobs.put(digest(content), content);
+        redirected.add(digest(content));
         assertArrayEquals(content, reader(new RegistryCredential("user", "pass")).blob("team/app", digest(content)));
     }
 
