@@ -13,6 +13,7 @@ import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
+import io.jenkins.plugins.buildkit.driver.DriverStatus;
 import io.jenkins.plugins.buildkit.wire.control.PruneRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -162,10 +163,25 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
         BuilderConfig config = find(builder);
         Driver d = ownDaemon(config, "remove");
         return act(config, "remove", () -> {
+            String cache = keepState ? ", keeping its cache" : " and its cache" + cacheSize(d);
             d.remove(keepState, false);
-            return "Removed builder " + config.getName() + (keepState ? ", keeping its cache" : " and its cache")
-                    + "; its next build creates it again.";
+            return "Removed builder " + config.getName() + cache + "; its next build creates it again.";
         });
+    }
+
+    /**
+     * What removing the cache frees, measured while the daemon still runs; a stopped daemon is not
+     * started only to be measured.
+     */
+    private static String cacheSize(Driver d) throws Exception {
+        if (d.status() != DriverStatus.RUNNING) {
+            return " (its size was not measured: the daemon was not running)";
+        }
+        try (BuildKitClient client = d.connect()) {
+            List<io.jenkins.plugins.buildkit.wire.control.UsageRecord> records = client.diskUsage(List.of());
+            long bytes = records.stream().mapToLong(io.jenkins.plugins.buildkit.wire.control.UsageRecord::getSize).sum();
+            return ": freed " + Functions.humanReadableByteSize(bytes) + " (" + bytes + " bytes) in " + records.size() + " cache records";
+        }
     }
 
     private static HttpResponse badInput(String message) {

@@ -194,7 +194,16 @@ public class WebUiIT {
                 containsString("Stopped builder " + containerBuilder));
         assertThat(status(containerBuilder), containsString("data-state=\"stopped\""));
         assertThat(post("remove", Map.of("builder", containerBuilder)).getWebResponse().getContentAsString(),
-                containsString("Removed builder " + containerBuilder + " and its cache"));
+                containsString("Removed builder " + containerBuilder + " and its cache (its size was not measured: the daemon was not running)"));
+        assertThat(status(containerBuilder), containsString("data-state=\"not created\""));
+
+        // removed while running, it says how much cache went with it
+        r.buildAndAssertSuccess(job("on-own-builder-again", "echo built again", containerBuilder));
+        long cache = diskUsage(containerBuilder);
+        assertTrue("the build left cache to free: " + cache, cache > 0);
+        String removed = post("remove", Map.of("builder", containerBuilder)).getWebResponse().getContentAsString();
+        assertThat(removed, containsString("Removed builder " + containerBuilder + " and its cache: freed "));
+        assertThat(removed, containsString("(" + cache + " bytes)"));
         assertThat(status(containerBuilder), containsString("data-state=\"not created\""));
     }
 
