@@ -77,14 +77,21 @@ public final class AttestSpec implements Serializable {
         return disabled;
     }
 
-    /** The frontend attribute's value, as Buildx sends it: {@code type=...} then the attributes. */
-    String frontendValue() {
+    /**
+     * The frontend attribute's value, as Buildx sends it: {@code type=...} then the attributes, with
+     * {@code defaults} for those the user did not give.
+     */
+    String frontendValue(Map<String, String> defaults) {
         StringBuilder b = new StringBuilder("type=").append(type);
-        new LinkedHashMap<>(attrs).forEach((k, v) -> b.append(',').append(k).append('=').append(quote(v)));
+        Map<String, String> all = new LinkedHashMap<>(attrs);
+        defaults.forEach(all::putIfAbsent);
+        all.forEach((k, v) -> b.append(',').append(k).append('=').append(quote(v)));
         return b.toString();
     }
 
-    private static String quote(String value) {
+    /** An attribute value written as Buildx's CSV syntax takes it. */
+    static String quote(String value) {
         return value.contains(",") || value.contains("\"") ? "\"" + value.replace("\"", "\"\"") + "\"" : value;
     }
+
 }

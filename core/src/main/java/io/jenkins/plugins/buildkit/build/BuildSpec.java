@@ -74,6 +74,8 @@ public final class BuildSpec implements Serializable {
      * the user's explicit choice and may go anywhere.
      */
     final String confinement;
+    /** The provenance's builder id when the request gives none: the CI run that built (Jenkins: the build's URL). */
+    final String defaultBuilderId;
 
     private BuildSpec(Builder b) {
         this.context = b.context;
@@ -109,6 +111,7 @@ public final class BuildSpec implements Serializable {
         b.values.forEach((option, list) -> values.put(option, List.copyOf(list)));
         this.workingDirectory = b.workingDirectory;
         this.confinement = b.confinement;
+        this.defaultBuilderId = b.defaultBuilderId;
     }
 
     /** Each value parsed; one that does not parse becomes a problem of {@code field}. */
@@ -467,6 +470,7 @@ public final class BuildSpec implements Serializable {
         private String context = ".";
         private String workingDirectory;
         private String confinement;
+        private String defaultBuilderId;
         private String dockerfile;
         private String target;
         private final Map<String, String> buildArgs = new LinkedHashMap<>();
@@ -514,6 +518,15 @@ public final class BuildSpec implements Serializable {
          */
         public Builder confinedTo(Path root) {
             this.confinement = root == null ? null : root.toAbsolutePath().normalize().toString();
+            return this;
+        }
+
+        /**
+         * The builder id a provenance attestation carries when the request names none, as Buildx
+         * gives the CI run's URL on GitHub Actions; null or blank for none.
+         */
+        public Builder defaultBuilderId(String id) {
+            this.defaultBuilderId = id == null || id.isBlank() ? null : id.trim();
             return this;
         }
 

@@ -191,14 +191,16 @@ public final class SolveRequests {
 
     private static void attestations(BuildSpec spec, SolveRequest.Builder req, boolean defaultProvenance) {
         boolean provenanceGiven = false;
+        Map<String, String> provenanceDefaults = spec.defaultBuilderId == null ? Map.of() : Map.of("builder-id", spec.defaultBuilderId);
         for (AttestSpec a : spec.attestations()) {
             provenanceGiven |= a.type().equals("provenance");
             if (!a.disabled()) {
-                req.putFrontendAttrs("attest:" + a.type(), a.frontendValue());
+                req.putFrontendAttrs("attest:" + a.type(), a.frontendValue(a.type().equals("provenance") ? provenanceDefaults : Map.of()));
             }
         }
         if (defaultProvenance && !provenanceGiven) {
-            req.putFrontendAttrs("attest:provenance", "mode=min,inline-only=true");
+            req.putFrontendAttrs("attest:provenance", "mode=min,inline-only=true"
+                    + (spec.defaultBuilderId == null ? "" : ",builder-id=" + AttestSpec.quote(spec.defaultBuilderId)));
         }
     }
 

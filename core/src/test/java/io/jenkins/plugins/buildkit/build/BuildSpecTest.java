@@ -87,6 +87,14 @@ public class BuildSpecTest {
         org.junit.Assert.assertNull(attrs.apply(BuildSpec.builder().provenance("false")).get("attest:provenance"));
         org.junit.Assert.assertEquals("type=provenance,mode=max", attrs.apply(BuildSpec.builder().provenance("mode=max")).get("attest:provenance"));
         org.junit.Assert.assertEquals("type=provenance", attrs.apply(BuildSpec.builder().provenance("true")).get("attest:provenance"));
+        // a CI run's URL is the builder id when the request names none (Jenkins: the build's URL)
+        String run = "https://ci.example/job/app/7/";
+        org.junit.Assert.assertEquals("mode=min,inline-only=true,builder-id=" + run,
+                attrs.apply(BuildSpec.builder().defaultBuilderId(run)).get("attest:provenance"));
+        org.junit.Assert.assertEquals("type=provenance,mode=max,builder-id=" + run,
+                attrs.apply(BuildSpec.builder().defaultBuilderId(run).provenance("mode=max")).get("attest:provenance"));
+        org.junit.Assert.assertEquals("type=provenance,mode=max,builder-id=mine",
+                attrs.apply(BuildSpec.builder().defaultBuilderId(run).provenance("mode=max,builder-id=mine")).get("attest:provenance"));
         java.util.Map<String, String> both = attrs.apply(BuildSpec.builder().attest("type=sbom,generator=r.example.com/scan:1")
                 .attest("type=provenance,mode=min").attest("type=provenance,mode=max"));
         org.junit.Assert.assertEquals("type=sbom,generator=r.example.com/scan:1", both.get("attest:sbom"));

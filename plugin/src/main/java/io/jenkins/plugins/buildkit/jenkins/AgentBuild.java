@@ -62,7 +62,9 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
     static BuildSpec spec(BuildOptions options, File workingDirectory, Map<String, String> env, ResolvedCredentials credentials,
             List<String> builderPlatforms) throws InvalidRequestException {
         BuildSpec.Builder request = options.applyTo(BuildSpec.builder().workingDirectory(workingDirectory.toPath())
-                .confinedTo(workspaceRoot(workingDirectory, env)));
+                .confinedTo(workspaceRoot(workingDirectory, env))
+                // the provenance says which Jenkins build made the image, unless the step names a builder id
+                .defaultBuilderId(env.get("BUILD_URL")));
         if (!options.has(BuildOption.PLATFORMS)) {
             builderPlatforms.forEach(request::platform);
         }

@@ -62,7 +62,7 @@ public class AttestationsIT {
                 + "  buildkitBuild(context: 'scanner', tags: ['" + scanner + "'], push: true, provenance: 'false', " + login + ")\n"
                 + "  withCredentials([string(credentialsId: '" + TestJenkins.TOKEN + "', variable: 'TOKEN')]) {\n"
                 + "    buildkitBuild(context: 'app', tags: ['" + image + "'], push: true, buildArgs: [VERSION: '1.' + TOKEN],"
-                + " provenance: 'mode=max,builder-id=https://ci.example.com/attested', sbom: 'generator=" + scanner + "',"
+                + " provenance: 'mode=max', sbom: 'generator=" + scanner + "',"
                 + " secrets: [[id: 'token', credentialsId: '" + TestJenkins.TOKEN + "']], " + login + ")\n"
                 + "  }\n}\n", true));
         WorkflowRun run = r.buildAndAssertSuccess(job);
@@ -75,7 +75,9 @@ public class AttestationsIT {
         assertEquals(1, attested.getAttestations().size());
         AttestationSummary summary = attested.getAttestations().get(0);
         assertEquals("linux/amd64", summary.getPlatform());
-        assertEquals("https://ci.example.com/attested", summary.getBuilderId());
+        // no builder-id given: the provenance names the Jenkins build that made the image
+        String buildUrl = r.getURL() + run.getUrl();
+        assertEquals(buildUrl, summary.getBuilderId());
         assertEquals(List.of("VERSION=1.****"), summary.getBuildArgs());
         AttestationSummary.Material base = summary.getMaterials().stream().filter(m -> m.getUri().contains("jenkins/scanner"))
                 .findFirst().orElseThrow(() -> new AssertionError("no base image among " + summary.getMaterials().size() + " materials"));
@@ -85,7 +87,7 @@ public class AttestationsIT {
         JenkinsRule.WebClient admin = r.createWebClient().withThrowExceptionOnFailingStatusCode(false).login("admin");
         admin.getOptions().setJavaScriptEnabled(false);
         String page = admin.goTo(run.getUrl()).getWebResponse().getContentAsString();
-        assertThat(page, containsString("https://ci.example.com/attested"));
+        assertThat(page, containsString(buildUrl));
         assertThat(page, containsString(base.getDigest()));
         assertThat(page, containsString("VERSION=1.****"));
         assertThat(page, not(containsString(SECRET)));
