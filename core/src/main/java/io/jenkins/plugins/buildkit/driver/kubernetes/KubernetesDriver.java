@@ -308,8 +308,7 @@ public final class KubernetesDriver implements Driver {
         if (!bootstrapped) {
             bootstrap(null, Map.of());
         }
-        String pod = choosePod(stickyKey);
-        return BuildKitClient.connect(() -> dial(pod), "BuildKit in pod " + pod, options.timeout(), null);
+        return connectNode(choosePod(stickyKey));
     }
 
     /** The builder's pods by name, with their phase (Running, Pending, ...). */
