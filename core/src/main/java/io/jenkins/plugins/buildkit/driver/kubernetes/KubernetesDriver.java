@@ -432,6 +432,15 @@ public final class KubernetesDriver implements Driver {
                 String prefix = KubernetesManifest.CONTAINER + "-" + manifest.name + "-";
                 k.persistentVolumeClaims().list().getItems().stream().map(c -> c.getMetadata().getName())
                         .filter(n -> n.startsWith(prefix)).forEach(n -> k.persistentVolumeClaims().withName(n).delete());
+                // A deleted claim stays until the protection controller lifts its finalizer; wait, so that rm
+                // returns with the cache really gone and a builder of the same name starts empty.
+                while (k.persistentVolumeClaims().list().getItems().stream().anyMatch(c -> c.getMetadata().getName().startsWith(prefix))) {
+                    if (System.nanoTime() > deadline) {
+                        throw new BuildKitException("builder \"" + builderName + "\": its volume claims were still there "
+                                + options.timeout().toSeconds() + "s after they were deleted");
+                    }
+                    Thread.sleep(POLL.toMillis());
+                }
             }
         } catch (KubernetesClientException e) {
             throw failure("cannot remove its objects", e);
