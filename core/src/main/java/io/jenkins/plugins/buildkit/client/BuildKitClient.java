@@ -9,11 +9,16 @@ import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NegotiationType;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.channel.EventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.Epoll;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollDomainSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.epoll.EpollEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.epoll.EpollSocketChannel;
+import io.grpc.netty.shaded.io.netty.channel.nio.NioEventLoopGroup;
+import io.grpc.netty.shaded.io.netty.channel.socket.nio.NioSocketChannel;
 import io.grpc.netty.shaded.io.netty.channel.unix.DomainSocketAddress;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslContextBuilder;
+import io.grpc.netty.shaded.io.netty.util.concurrent.DefaultThreadFactory;
 import io.grpc.stub.StreamObserver;
 import io.jenkins.plugins.buildkit.wire.control.ControlGrpc;
 import io.jenkins.plugins.buildkit.wire.control.DiskUsageRequest;
@@ -35,6 +40,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
@@ -78,13 +84,22 @@ public final class BuildKitClient implements AutoCloseable {
     public static BuildKitClient connect(ConnectionConfig config) throws BuildKitException {
         Endpoint endpoint = config.endpoint();
         NettyChannelBuilder builder;
-        EventLoopGroup ownLoop = null;
+        // A loop of its own, ended with the client: gRPC's shared loop lingers a second after its last
+        // channel, and a JVM exiting while any thread waits in epoll stalls 0.3 s before it ends.
+        ThreadFactory threads = new DefaultThreadFactory("buildkit-client", true);
+        EventLoopGroup ownLoop;
         if (endpoint.scheme() == Endpoint.Scheme.UNIX) {
-            ownLoop = new EpollEventLoopGroup(1);
+            ownLoop = new EpollEventLoopGroup(1, threads);
             builder = NettyChannelBuilder.forAddress(new DomainSocketAddress(endpoint.socketPath()))
                     .eventLoopGroup(ownLoop).channelType(EpollDomainSocketChannel.class);
+        } else if (Epoll.isAvailable()) {
+            ownLoop = new EpollEventLoopGroup(1, threads);
+            builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+                    .eventLoopGroup(ownLoop).channelType(EpollSocketChannel.class);
         } else {
-            builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port());
+            ownLoop = new NioEventLoopGroup(1, threads);
+            builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
+                    .eventLoopGroup(ownLoop).channelType(NioSocketChannel.class);
         }
         TlsConfig tls = config.tls();
         if (tls == null) {
@@ -100,11 +115,7 @@ public final class BuildKitClient implements AutoCloseable {
                         (int) config.connectTimeout().toMillis());
         EventLoopGroup loopToClose = ownLoop;
         BuildKitClient client = new BuildKitClient(builder.build(),
-                () -> {
-                    if (loopToClose != null) {
-                        loopToClose.shutdownGracefully(0, 1, TimeUnit.SECONDS);
-                    }
-                },
+                () -> loopToClose.shutdownGracefully(0, 1, TimeUnit.SECONDS).awaitUninterruptibly(2, TimeUnit.SECONDS),
                 "BuildKit at " + endpoint, tls, config.connectTimeout(), null, null);
         return checked(client);
     }
