@@ -75,6 +75,10 @@ public final class Launcher {
         // and G1 answered by growing the heap to ~300 MiB for ~20 MiB live; a small young generation
         // collected by one thread keeps the whole process near 120 MiB for ~10 % more CPU.
         command.addAll(List.of("-XX:+UseSerialGC", "-Xmn16m"));
+        if (Runtime.version().feature() >= 23) {
+            // Protobuf and Netty use sun.misc.Unsafe, of which Java 24 and later warn on stderr in every run.
+            command.add("--sun-misc-unsafe-memory-access=allow");
+        }
         command.add("-D" + LAUNCHED_PROPERTY + "=true");
         command.add("-jar");
         command.add(jar.toString());
