@@ -133,6 +133,36 @@ public class FaultIT {
         assertNoSessionThreadsLeft();
     }
 
+    /** A unix socket has no read timeout: the engine's silence is bounded by closing the connection. */
+    @Test
+    public void aSilentEngineOnAUnixSocketFailsTheBuildNamingIt() throws Exception {
+        Path ctx = tmp.newFolder().toPath();
+        ContextFixtures.write(ctx.resolve("Dockerfile"), "FROM scratch\n");
+        Path socket = tmp.newFolder("silent-engine").toPath().resolve("docker.sock");
+        java.util.List<java.nio.channels.SocketChannel> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (java.nio.channels.ServerSocketChannel listener = java.nio.channels.ServerSocketChannel.open(java.net.StandardProtocolFamily.UNIX)) {
+            listener.bind(java.net.UnixDomainSocketAddress.of(socket));
+            Thread acceptor = new Thread(() -> {
+                try {
+                    while (true) {
+                        accepted.add(listener.accept());
+                    }
+                } catch (java.io.IOException closed) {
+                    // the test is over
+                }
+            }, "silent-engine-accept");
+            acceptor.setDaemon(true);
+            acceptor.start();
+            Driver docker = new DockerDriver("silent-unix", new DockerEndpoint("unix://" + socket, null), Duration.ofSeconds(2));
+            assertFailsWithin(docker, ctx, 10, "unix://" + socket);
+        } finally {
+            for (java.nio.channels.SocketChannel c : accepted) {
+                c.close();
+            }
+        }
+        assertNoSessionThreadsLeft();
+    }
+
     private static void assertFailsWithin(Driver driver, Path ctx, int seconds, String address) throws Exception {
         BackgroundBuild build = BackgroundBuild.start(driver, BuildSpec.builder().context(ctx.toString()).build(), ProgressListener.NONE);
         assertTrue(driver.driverName() + ": the build still waits on a silent endpoint after " + seconds + " s",

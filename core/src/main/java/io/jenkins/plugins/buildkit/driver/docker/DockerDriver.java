@@ -1,6 +1,5 @@
 package io.jenkins.plugins.buildkit.driver.docker;
 
-import com.github.dockerjava.api.model.Version;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
@@ -54,8 +53,8 @@ public final class DockerDriver implements Driver {
     @Override
     public void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials) throws BuildKitException {
         try (DockerEngine engine = new DockerEngine(endpoint, timeout)) {
-            Version v = engine.requireBuildKit();
-            log.println("builder " + builderName + ": Docker Engine " + v.getVersion() + " (API " + v.getApiVersion() + ") at " + endpoint);
+            DockerEngine.EngineVersion v = engine.requireBuildKit();
+            log.println("builder " + builderName + ": Docker Engine " + v.version() + " (API " + v.apiVersion() + ") at " + endpoint);
         } catch (BuildKitException e) {
             throw e;
         } catch (IOException e) {

@@ -1,7 +1,6 @@
 package io.jenkins.plugins.buildkit.driver.docker;
 
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.model.Version;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
 import com.github.dockerjava.core.DockerClientImpl;
 import com.github.dockerjava.core.SSLConfig;
@@ -37,8 +36,9 @@ public final class DockerEngine implements Closeable {
 
     private final DockerEndpoint endpoint;
     private final Duration timeout;
-    private final DockerClient docker;
-    private final DockerClient patientDocker;
+    /** docker-java's clients, made on first use: a build on the docker driver needs neither. */
+    private DockerClient docker;
+    private DockerClient patientDocker;
 
     /**
      * @param timeout bounds connecting, and waiting for each answer of an ordinary API call: a silent
@@ -47,8 +47,6 @@ public final class DockerEngine implements Closeable {
     public DockerEngine(DockerEndpoint endpoint, Duration timeout) {
         this.endpoint = endpoint;
         this.timeout = timeout;
-        this.docker = client(timeout);
-        this.patientDocker = client(PATIENT_RESPONSE_TIMEOUT);
     }
 
     /**
@@ -78,33 +76,123 @@ public final class DockerEngine implements Closeable {
     }
 
     /** The API for calls that answer promptly: each answer is awaited for the engine's timeout. */
-    public DockerClient api() {
+    public synchronized DockerClient api() {
+        if (docker == null) {
+            docker = client(timeout);
+        }
         return docker;
     }
 
     /** The API for pulls, pushes and loads, which may rightly be silent for minutes. */
-    public DockerClient patientApi() {
+    public synchronized DockerClient patientApi() {
+        if (patientDocker == null) {
+            patientDocker = client(PATIENT_RESPONSE_TIMEOUT);
+        }
         return patientDocker;
     }
 
-    /** The engine's version, after checking that it answers and has BuildKit's API. */
-    public Version requireBuildKit() throws BuildKitException {
-        Version version;
-        try {
-            version = docker.versionCmd().exec();
-        } catch (RuntimeException e) {
-            if (rootCause(e) instanceof java.net.SocketTimeoutException) {
-                throw new BuildKitException("the Docker Engine at " + endpoint + " did not answer GET /version within "
-                        + timeout.toSeconds() + " s", e);
-            }
+    /** An engine's version and the version of its API. */
+    public record EngineVersion(String version, String apiVersion) {
+    }
+
+    /**
+     * The engine's version, after checking that it answers and has BuildKit's API. Asked with one plain
+     * {@code GET /version} on a connection of its own: a build on the docker driver needs nothing else
+     * of the API, and docker-java's client and JSON mapping cost a fresh command line 0.2 s.
+     */
+    public EngineVersion requireBuildKit() throws BuildKitException {
+        EngineVersion version;
+        try (RawConnection conn = open()) {
+            OutputStream out = conn.output();
+            out.write("GET /version HTTP/1.1\r\nHost: docker\r\nConnection: close\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+            version = parseVersion(answeredWithin(conn, () -> readAnswer(conn.input(), "GET /version")));
+        } catch (java.net.SocketTimeoutException e) {
+            throw new BuildKitException("the Docker Engine at " + endpoint + " did not answer GET /version within "
+                    + timeout.toSeconds() + " s", e);
+        } catch (IOException | RuntimeException e) {
             throw new BuildKitException("cannot reach the Docker Engine at " + endpoint + ": " + describe(e), e);
         }
-        String api = version.getApiVersion();
-        if (apiMinor(api) < MIN_API_MINOR) {
-            throw new BuildKitException("the Docker Engine at " + endpoint + " is version " + version.getVersion()
-                    + " (API " + api + "), too old for BuildKit: Docker 18.09 (API 1." + MIN_API_MINOR + ") or newer is needed");
+        if (apiMinor(version.apiVersion()) < MIN_API_MINOR) {
+            throw new BuildKitException("the Docker Engine at " + endpoint + " is version " + version.version()
+                    + " (API " + version.apiVersion() + "), too old for BuildKit: Docker 18.09 (API 1." + MIN_API_MINOR + ") or newer is needed");
         }
         return version;
+    }
+
+    /** The body of a {@code 200} answer read to the end of the connection (at most 1 MiB), un-chunked. */
+    private byte[] readAnswer(InputStream in, String request) throws IOException {
+        byte[] all = in.readNBytes(1 << 20);
+        int headEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
+        if (headEnd < 0) {
+            throw new IOException("an incomplete answer to " + request);
+        }
+        String head = new String(all, 0, headEnd, StandardCharsets.ISO_8859_1);
+        byte[] body = java.util.Arrays.copyOfRange(all, headEnd + 4, all.length);
+        String status = head.split("\r\n", 2)[0];
+        if (!status.matches("HTTP/1\\.[01] 200.*")) {
+            throw new IOException("the engine answered " + request + " with " + status.replaceFirst("^HTTP/1\\.[01] ", ""));
+        }
+        return head.toLowerCase(Locale.ROOT).contains("\r\ntransfer-encoding: chunked") ? dechunk(body) : body;
+    }
+
+    static byte[] dechunk(byte[] chunked) throws IOException {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOf(chunked, new byte[] {'\r', '\n'}, at);
+            if (lineEnd < 0) {
+                throw new IOException("a malformed chunked answer");
+            }
+            String size = new String(chunked, at, lineEnd - at, StandardCharsets.ISO_8859_1).split(";", 2)[0].trim();
+            int length = Integer.parseInt(size, 16);
+            if (length == 0) {
+                return body.toByteArray();
+            }
+            if (lineEnd + 2 + length > chunked.length) {
+                throw new IOException("a truncated chunked answer");
+            }
+            body.write(chunked, lineEnd + 2, length);
+            at = lineEnd + 2 + length + 2;
+        }
+    }
+
+    private static int indexOf(byte[] data, byte[] needle, int from) {
+        outer:
+        for (int i = from; i + needle.length <= data.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (data[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        return -1;
+    }
+
+    static EngineVersion parseVersion(byte[] json) throws IOException {
+        try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(json)) {
+            String version = null;
+            String api = null;
+            if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                throw new IOException("GET /version did not answer a JSON object");
+            }
+            while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+                String field = p.currentName();
+                p.nextToken();
+                if ("Version".equals(field)) {
+                    version = p.getValueAsString();
+                } else if ("ApiVersion".equals(field)) {
+                    api = p.getValueAsString();
+                } else {
+                    p.skipChildren();
+                }
+            }
+            if (api == null) {
+                throw new IOException("GET /version did not give an ApiVersion");
+            }
+            return new EngineVersion(version, api);
+        }
     }
 
     /** The minor number of a 1.x API version; any later major counts as new enough. */
@@ -189,7 +277,10 @@ public final class DockerEngine implements Closeable {
             out.write(body);
             out.flush();
             try {
-                readUpgradeResponse(conn.input(), path);
+                answeredWithin(conn, () -> {
+                    readUpgradeResponse(conn.input(), path);
+                    return null;
+                });
             } catch (java.net.SocketTimeoutException e) {
                 throw new IOException("the Docker Engine at " + endpoint + " did not answer POST " + path + " within "
                         + timeout.toSeconds() + " s", e);
@@ -202,6 +293,56 @@ public final class DockerEngine implements Closeable {
             if (!ok) {
                 conn.close();
             }
+        }
+    }
+
+    private interface Answer<T> {
+        T read() throws IOException;
+    }
+
+    /** Closes the connections of engines silent past their timeout; its one thread waits in Java, not in a socket. */
+    private static final java.util.concurrent.ScheduledThreadPoolExecutor DEADLINES = deadlines();
+
+    private static java.util.concurrent.ScheduledThreadPoolExecutor deadlines() {
+        java.util.concurrent.ScheduledThreadPoolExecutor pool = new java.util.concurrent.ScheduledThreadPoolExecutor(1, r -> {
+            Thread t = new Thread(r, "docker-engine-deadline");
+            t.setDaemon(true);
+            return t;
+        });
+        pool.setRemoveOnCancelPolicy(true);
+        pool.setKeepAliveTime(10, java.util.concurrent.TimeUnit.SECONDS);
+        pool.allowCoreThreadTimeOut(true);
+        return pool;
+    }
+
+    /**
+     * Reads an answer within the timeout. A TCP socket's read timeout bounds it already; a unix socket
+     * has none, so the connection is closed when the time is up, and the wait ends as a timeout.
+     */
+    private <T> T answeredWithin(RawConnection conn, Answer<T> answer) throws IOException {
+        if (conn.socket != null) {
+            return answer.read();
+        }
+        java.util.concurrent.atomic.AtomicBoolean expired = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.ScheduledFuture<?> deadline = DEADLINES.schedule(() -> {
+            expired.set(true);
+            try {
+                conn.close();
+            } catch (IOException ignored) {
+                // the reader sees the close either way
+            }
+        }, timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+        try {
+            return answer.read();
+        } catch (IOException e) {
+            if (expired.get()) {
+                java.net.SocketTimeoutException timedOut = new java.net.SocketTimeoutException("no answer within " + timeout.toSeconds() + " s");
+                timedOut.initCause(e);
+                throw timedOut;
+            }
+            throw e;
+        } finally {
+            deadline.cancel(false);
         }
     }
 
@@ -268,11 +409,15 @@ public final class DockerEngine implements Closeable {
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         try {
-            docker.close();
+            if (docker != null) {
+                docker.close();
+            }
         } finally {
-            patientDocker.close();
+            if (patientDocker != null) {
+                patientDocker.close();
+            }
         }
     }
 

@@ -19,6 +19,21 @@ public class DockerEngineTest {
         assertEquals(0, DockerEngine.apiMinor("garbage"));
     }
 
+    /** GET /version is read without docker-java: an engine may answer it in chunks, with fields in any order. */
+    @Test
+    public void theVersionAnswerIsReadChunkedOrWhole() throws Exception {
+        byte[] json = "{\"Platform\":{\"Name\":\"x\"},\"Components\":[{\"Name\":\"Engine\"}],\"Version\":\"20.10.24\",\"ApiVersion\":\"1.41\"}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        assertEquals(new DockerEngine.EngineVersion("20.10.24", "1.41"), DockerEngine.parseVersion(json));
+        String chunked = Integer.toHexString(10) + "\r\n" + new String(json, 0, 10, java.nio.charset.StandardCharsets.UTF_8) + "\r\n"
+                + Integer.toHexString(json.length - 10) + ";ext=1\r\n" + new String(json, 10, json.length - 10, java.nio.charset.StandardCharsets.UTF_8)
+                + "\r\n0\r\n\r\n";
+        assertEquals(new String(json, java.nio.charset.StandardCharsets.UTF_8),
+                new String(DockerEngine.dechunk(chunked.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1)), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(assertThrows(java.io.IOException.class, () -> DockerEngine.parseVersion("{\"Version\":\"1\"}".getBytes(
+                java.nio.charset.StandardCharsets.UTF_8))).getMessage(), containsString("ApiVersion"));
+    }
+
     @Test
     public void endpointsFromTheEnvironment() throws Exception {
         assertEquals(DockerEndpoint.DEFAULT, DockerEndpoint.fromEnvironment(Map.of()).uri());
