@@ -4,6 +4,8 @@
 # Needs the test environment (ci/test-env.sh start) and core/target/buildkit-cli.jar.
 #   ci/bench.sh                      10,000 small files, a 1 GiB file and a tiny context, 5 runs each
 #   BENCH_QUICK=1 ci/bench.sh        2,000 files, 256 MiB, 3 runs: a few minutes
+#   ci/bench.sh docker               the docker driver beside `docker buildx build` (a CLI plugin) on the
+#                                    engine of /var/run/docker.sock: a cached tiny build into the engine
 #   ci/bench.sh warm [BUILDS [FILES]]  in one warm JVM: tiny and unchanged-files builds (default 20,
 #                                      10,000 files) beside buildctl (test sources' WarmJvmBench)
 # Settings (environment): BENCH_RUNS, BENCH_FILES, BENCH_FILE_BYTES, BENCH_BIG_MIB,
@@ -41,6 +43,29 @@ if [ "${1:-}" = warm ]; then
   BUILDCTL=$buildctl "$java_cmd" "${java_opts[@]}" \
     -cp "core/target/classes:core/target/test-classes:$(cat "$work/classpath")" \
     io.jenkins.plugins.buildkit.bench.WarmJvmBench "${1:-20}" "${2:-$files}"
+  exit
+fi
+if [ "${1:-}" = docker ]; then
+  # The docker driver beside `docker buildx build` on the same engine: a cached tiny build that ends
+  # as an image in the engine (both clients' default there), $runs alternating runs each.
+  docker buildx version > /dev/null 2>&1 || { echo "docker buildx is not installed (a docker CLI plugin)" >&2; exit 2; }
+  make_tiny() { mkdir -p "$1"; printf 'FROM scratch\nCOPY . /ctx\n' > "$1/Dockerfile"; echo "$RANDOM" > "$1/nonce"; }
+  make_tiny "$work/docker-ctx"
+  ours=(env -u DOCKER_HOST "$java_cmd" "${java_opts[@]}" -jar "$jar" build --builder docker -q -t bench-ours "$work/docker-ctx")
+  theirs=(env -u DOCKER_HOST docker buildx build -q -t bench-buildx "$work/docker-ctx")
+  "${ours[@]}" > /dev/null 2>&1 && "${theirs[@]}" > /dev/null 2>&1  # warm the cache and the class archive
+  for run in $(seq 1 "$runs"); do
+    for client in ours buildx; do
+      if [ "$client" = ours ]; then cmd=("${ours[@]}"); else cmd=("${theirs[@]}"); fi
+      /usr/bin/time -f '%e %U %S %M' -o "$work/time" "${cmd[@]}" > "$work/log" 2>&1 || { cat "$work/log" >&2; exit 1; }
+      echo "$client $(tail -1 "$work/time")" >> "$work/raw"
+    done
+  done
+  median() { sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.2f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+  of() { awk -v k="$1" -v f="$2" '$1 == k { print (f == 5 ? int($5 / 1024) : f == 3 ? $3 + $4 : $f) }' "$work/raw" | median; }
+  echo "docker driver, cached tiny build into the engine, medians of $runs runs: ours $(of ours 2) s (CPU $(of ours 3) s, RSS $(of ours 5) MiB)," \
+    "docker buildx build $(of buildx 2) s (CPU $(of buildx 3) s, RSS $(of buildx 5) MiB), ratio $(awk -v a="$(of ours 2)" -v b="$(of buildx 2)" 'BEGIN { printf "%.1f", a / b }')"
+  docker rmi -f bench-ours bench-buildx > /dev/null 2>&1 || true
   exit
 fi
 raw=${BENCH_RAW:-$work/raw}

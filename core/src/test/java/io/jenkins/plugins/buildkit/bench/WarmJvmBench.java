@@ -3,6 +3,8 @@ package io.jenkins.plugins.buildkit.bench;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.client.ProgressListener;
 import io.jenkins.plugins.buildkit.driver.DriverBuild;
+import io.jenkins.plugins.buildkit.driver.docker.DockerDriver;
+import io.jenkins.plugins.buildkit.driver.docker.DockerEndpoint;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriver;
 import io.jenkins.plugins.buildkit.driver.remote.RemoteDriverOptions;
 import java.io.IOException;
@@ -92,6 +94,50 @@ public final class WarmJvmBench {
             System.out.printf(Locale.ROOT, "  over the %d builds: heap after GC %d -> %d MiB, RSS %d -> %d MiB (peak %d MiB)%n",
                     builds, before.heapMib, after.heapMib, before.rssMib, after.rssMib, after.peakRssMib);
         }
+        if (dockerBuildxPresent()) {
+            // The docker driver beside `docker buildx build` on the engine of /var/run/docker.sock: the
+            // tiny context into an image in the engine, both clients' default on that driver.
+            DockerDriver docker = new DockerDriver("bench-docker", new DockerEndpoint(null, null), Duration.ofSeconds(20));
+            BuildSpec intoEngine = BuildSpec.builder().context(tiny.toString()).tag("bench-warm-ours").build();
+            List<String> buildx = List.of("docker", "buildx", "build", "-q", "-t", "bench-warm-buildx", tiny.toString());
+            for (int i = 0; i < warmUp; i++) {
+                DriverBuild.run(docker, intoEngine, ProgressListener.NONE);
+                timed(buildx);
+            }
+            List<Double> ours = new ArrayList<>();
+            List<Double> theirs = new ArrayList<>();
+            for (int i = 0; i < builds; i++) {
+                long start = System.nanoTime();
+                DriverBuild.run(docker, intoEngine, ProgressListener.NONE);
+                ours.add((System.nanoTime() - start) / 1e9);
+                theirs.add(timed(buildx));
+            }
+            System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f   (beside docker buildx build)%n",
+                    "docker driver, tiny cached", percentile(ours, 50), percentile(ours, 90), percentile(theirs, 50),
+                    percentile(theirs, 90), percentile(ours, 50) / percentile(theirs, 50));
+            timed(List.of("docker", "rmi", "-f", "bench-warm-ours", "bench-warm-buildx"));
+        }
+    }
+
+    private static boolean dockerBuildxPresent() {
+        try {
+            return new ProcessBuilder("docker", "buildx", "version").redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    /** Seconds a command took; it must succeed. */
+    private static double timed(List<String> command) throws IOException, InterruptedException {
+        long start = System.nanoTime();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().remove("DOCKER_HOST");
+        int exit = pb.start().waitFor();
+        if (exit != 0) {
+            throw new IOException(String.join(" ", command) + " exited with " + exit);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private double buildOurs(Path context) throws Exception {
