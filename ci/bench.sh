@@ -6,6 +6,7 @@
 #   BENCH_QUICK=1 ci/bench.sh        2,000 files, 256 MiB, 3 runs: a few minutes
 #   ci/bench.sh docker               the docker driver beside `docker buildx build` (a CLI plugin) on the
 #                                    engine of /var/run/docker.sock: a cached tiny build into the engine
+#   ci/bench.sh latency              how long a RUN step's output line takes to reach the console
 #   ci/bench.sh warm [BUILDS [FILES]]  in one warm JVM: tiny and unchanged-files builds (default 20,
 #                                      10,000 files) beside buildctl (test sources' WarmJvmBench)
 # Settings (environment): BENCH_RUNS, BENCH_FILES, BENCH_FILE_BYTES, BENCH_BIG_MIB,
@@ -116,6 +117,47 @@ command_for() {
   fi
 }
 
+if [ "${1:-}" = latency ]; then
+  # How long a RUN step's output line takes to reach the console: the step prints its clock (µs, from
+  # busybox adjtimex) every 100 ms; a reader stamps each line of the client's plain progress when it
+  # arrives. The same daemon buffering is in both clients' numbers, so the difference is the client's.
+  ctx=$work/latency-ctx
+  mkdir -p "$ctx/rootfs/bin"
+  cp "${BUILDKIT_TEST_BUSYBOX:-/bin/busybox}" "$ctx/rootfs/bin/busybox"
+  ln -s busybox "$ctx/rootfs/bin/sh"
+  cat > "$ctx/tick.sh" <<'TICK'
+i=0
+while [ $i -lt 40 ]; do
+  /bin/busybox adjtimex | /bin/busybox awk '/tv_sec/ { s = $2 } /tv_usec/ { u = $2 } END { printf "TS=%d%06d\n", s, u }'
+  /bin/busybox sleep 0.1
+  i=$((i + 1))
+done
+TICK
+  printf 'FROM scratch\nCOPY rootfs/ /\nCOPY tick.sh /\nRUN /bin/sh /tick.sh\n' > "$ctx/Dockerfile"
+  stamp() { python3 -u -c '
+import re, sys, time
+lat = []
+for line in sys.stdin:
+    now = time.time_ns() // 1000
+    m = re.search(r"TS=(\d{16})", line)
+    if m:
+        lat.append((now - int(m.group(1))) / 1000.0)
+lat.sort()
+print(" ".join("%.1f" % v for v in lat))
+'; }
+  : > "$work/lat-ours"; : > "$work/lat-buildctl"
+  for run in $(seq 1 "$runs"); do
+    for client in ours buildctl; do
+      command_for "$client" "$ctx"
+      if [ "$client" = ours ]; then cmd=("${cmd[@]/quiet/plain}"); fi
+      "${cmd[@]}" --no-cache 2>&1 >/dev/null | stamp >> "$work/lat-$client"
+    done
+  done
+  summary() { tr ' ' '\n' < "$1" | grep . | sort -n | awk '{ v[NR] = $1 } END {
+    printf "%d lines: median %.1f ms, p90 %.1f ms, max %.1f ms", NR, v[int((NR + 1) / 2)], v[int(NR * 0.9 + 0.5)], v[NR] }'; }
+  echo "RUN output line to console, $runs runs: ours $(summary "$work/lat-ours"); buildctl $(summary "$work/lat-buildctl")"
+  exit
+fi
 # One timed build; appends "case variant client wall user sys rss_kib" to the raw file.
 measure() {
   local case=$1 variant=$2 client=$3 dir=$4
