@@ -98,7 +98,7 @@ public final class DockerEngine implements Closeable {
     /**
      * The engine's version, after checking that it answers and has BuildKit's API. Asked with one plain
      * {@code GET /version} on a connection of its own: a build on the docker driver needs nothing else
-     * of the API, and docker-java's client and JSON mapping cost a fresh command line 0.2 s.
+     * of the API, and docker-java's two clients and JSON mapping cost a fresh command line 0.3 s.
      */
     public EngineVersion requireBuildKit() throws BuildKitException {
         EngineVersion version;
