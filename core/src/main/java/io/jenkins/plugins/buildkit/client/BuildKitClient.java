@@ -83,6 +83,9 @@ public final class BuildKitClient implements AutoCloseable {
      */
     public static BuildKitClient connect(ConnectionConfig config) throws BuildKitException {
         Endpoint endpoint = config.endpoint();
+        TlsConfig tls = config.tls();
+        // Made before the loop, so that bad TLS material fails without leaving a loop behind.
+        SslContext ssl = tls == null ? null : sslContext(tls);
         NettyChannelBuilder builder;
         // A loop of its own, ended with the client: gRPC's shared loop lingers a second after its last
         // channel, and a JVM exiting while any thread waits in epoll stalls 0.3 s before it ends.
@@ -101,11 +104,10 @@ public final class BuildKitClient implements AutoCloseable {
             builder = NettyChannelBuilder.forAddress(endpoint.host(), endpoint.port())
                     .eventLoopGroup(ownLoop).channelType(NioSocketChannel.class);
         }
-        TlsConfig tls = config.tls();
         if (tls == null) {
             builder.negotiationType(NegotiationType.PLAINTEXT);
         } else {
-            builder.sslContext(sslContext(tls));
+            builder.sslContext(ssl);
             if (tls.serverName() != null) {
                 builder.overrideAuthority(tls.serverName());
             }
