@@ -38,6 +38,8 @@ public final class WarmJvmBench {
     private final Path certs = Path.of(requireEnv("BUILDKIT_TEST_CERTS"));
     private final String buildctl = System.getenv().getOrDefault("BUILDCTL", "/opt/buildkit-test/bin/buildctl");
     private final RemoteDriver driver;
+    /** CPU seconds (user and system) of the last buildctl run. */
+    private double lastBuildctlCpu;
 
     private WarmJvmBench() throws IOException {
         driver = new RemoteDriver("bench", new RemoteDriverOptions(address, pem("ca.pem"), pem("client.pem"),
@@ -94,6 +96,7 @@ public final class WarmJvmBench {
             System.out.printf(Locale.ROOT, "  over the %d builds: heap after GC %d -> %d MiB, RSS %d -> %d MiB (peak %d MiB)%n",
                     builds, before.heapMib, after.heapMib, before.rssMib, after.rssMib, after.peakRssMib);
         }
+        coldUploads(work, Math.max(3, builds / 4), files);
         if (dockerBuildxPresent()) {
             // The docker driver beside `docker buildx build` on the engine of /var/run/docker.sock: the
             // tiny context into an image in the engine, both clients' default on that driver.
@@ -117,6 +120,43 @@ public final class WarmJvmBench {
                     percentile(theirs, 90), percentile(ours, 50) / percentile(theirs, 50));
             timed(List.of("docker", "rmi", "-f", "bench-warm-ours", "bench-warm-buildx"));
         }
+    }
+
+    /**
+     * A context the daemon has never seen, as a Jenkins agent sends after a checkout: each build, ours
+     * and buildctl's alike, gets its own directory of fresh random files, made before the clock starts.
+     */
+    private void coldUploads(Path work, int builds, int files) throws Exception {
+        List<Double> ours = new ArrayList<>();
+        List<Double> theirs = new ArrayList<>();
+        List<Double> oursCpu = new ArrayList<>();
+        List<Double> theirsCpu = new ArrayList<>();
+        for (int i = 0; i < builds; i++) {
+            for (boolean forUs : new boolean[] {i % 2 == 0, i % 2 != 0}) {
+                Path context = Files.createDirectories(work.resolve("cold-" + i + (forUs ? "-ours" : "-buildctl")));
+                writeFiles(context, files);
+                writeCommon(context);
+                if (forUs) {
+                    long cpuBefore = processCpuNanos();
+                    ours.add(buildOurs(context));
+                    oursCpu.add((processCpuNanos() - cpuBefore) / 1e9);
+                } else {
+                    theirs.add(buildctl(context));
+                    theirsCpu.add(lastBuildctlCpu);
+                }
+                deleteTree(context);
+            }
+        }
+        System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f%n", files + " files, cold", percentile(ours, 50),
+                percentile(ours, 90), percentile(theirs, 50), percentile(theirs, 90),
+                percentile(ours, 50) / percentile(theirs, 50));
+        System.out.printf(Locale.ROOT, "  CPU per build, medians: ours %.3f s (this JVM's, JIT included), buildctl %.3f s%n",
+                percentile(oursCpu, 50), percentile(theirsCpu, 50));
+    }
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static boolean dockerBuildxPresent() {
@@ -149,7 +189,8 @@ public final class WarmJvmBench {
 
     private double buildctl(Path context) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        Process p = new ProcessBuilder(buildctl, "--addr", address, "--tlscacert", certs.resolve("ca.pem").toString(),
+        Path times = Files.createTempFile("buildctl-time", ".txt");
+        Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o", times.toString(), buildctl, "--addr", address, "--tlscacert", certs.resolve("ca.pem").toString(),
                 "--tlscert", certs.resolve("client.pem").toString(), "--tlskey", certs.resolve("client-key.pem").toString(),
                 "build", "--progress", "plain", "--frontend", "dockerfile.v0", "--local", "context=" + context,
                 // no --output: no export, as our type=cacheonly
@@ -157,6 +198,9 @@ public final class WarmJvmBench {
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         int exit = p.waitFor();
         double seconds = (System.nanoTime() - start) / 1e9;
+        String[] userSystem = Files.readString(times).trim().split("\\s+");
+        Files.delete(times);
+        lastBuildctlCpu = Double.parseDouble(userSystem[userSystem.length - 2]) + Double.parseDouble(userSystem[userSystem.length - 1]);
         if (exit != 0) {
             throw new IOException("buildctl exited with " + exit + " building " + context);
         }
