@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildkit.cli;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -11,12 +12,18 @@ import picocli.CommandLine.Command;
  * a failure is reported on stderr, first line first.
  */
 @Command(name = "buildkit", mixinStandardHelpOptions = true, version = "buildkit-cli 0.1",
-        description = "Build container images with BuildKit.",
-        subcommands = {BuildCommand.class, InspectCommand.class, DiskUsageCommand.class, PruneCommand.class,
-            StopCommand.class, RmCommand.class})
+        description = "Build container images with BuildKit.")
 public final class BuildKitCli implements Runnable {
+    private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, InspectCommand.class,
+            DiskUsageCommand.class, PruneCommand.class, StopCommand.class, RmCommand.class);
+
     /** Netty's switch for its JFR events, under the name gRPC's shading gives it. */
     private static final String NETTY_JFR_PROPERTY = "io.grpc.netty.shaded.io.netty.jfr.enabled";
+    /**
+     * Commands that talk to a daemon. Only they start initialising the client early: a JVM that exits
+     * while that thread loads a native library waits for it.
+     */
+    private static final java.util.Set<String> CONNECTING_COMMANDS = java.util.Set.of("build", "inspect", "du", "prune");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -30,6 +37,9 @@ public final class BuildKitCli implements Runnable {
         // Netty registers JDK Flight Recorder events for its buffers: ~100 classes and 0.1 s of every run.
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
+        }
+        if (args.length > 0 && CONNECTING_COMMANDS.contains(args[0])) {
+            io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();
         }
         // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a
         // moment to do so before the JVM goes.
@@ -58,6 +68,16 @@ public final class BuildKitCli implements Runnable {
     /** Runs the command line and returns the exit status; the calling thread may be interrupted to cancel. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
         CommandLine cli = new CommandLine(new BuildKitCli());
+        // Reading a command's annotations costs ~20 ms each in a fresh JVM: a named command gets only
+        // itself; usage and a mistyped name get them all.
+        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
+                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
+        for (Class<?> subcommand : SUBCOMMANDS) {
+            if (named == null || named == subcommand) {
+                // A CommandLine of its own: picocli applies a command's model transformer only in that constructor.
+                cli.addSubcommand(new CommandLine(subcommand));
+            }
+        }
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
