@@ -100,7 +100,10 @@ public final class BuildKitClient implements AutoCloseable {
                 lookup.ensureInitialized(NettyChannelBuilder.class);
                 lookup.ensureInitialized(io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.class);
                 new SecureRandom().nextBytes(new byte[16]);
-            } catch (RuntimeException | LinkageError | IllegalAccessException e) {
+                // The JDK's trust manager reads its own CA list (cacerts) the first time it checks a
+                // server's certificate, even against our CA alone: ~30 ms inside the TLS handshake.
+                Class.forName("sun.security.util.AnchorCertificates", true, null);
+            } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
                 // the connection will meet the same problem and say what it is
             }
         }, "buildkit-initialise");
