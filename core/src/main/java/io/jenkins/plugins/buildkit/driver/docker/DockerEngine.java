@@ -21,7 +21,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
@@ -122,18 +121,56 @@ public final class DockerEngine implements Closeable {
 
     /** The body of a {@code 200} answer read to the end of the connection (at most 1 MiB), un-chunked. */
     private byte[] readAnswer(InputStream in, String request) throws IOException {
-        byte[] all = in.readNBytes(1 << 20);
-        int headEnd = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1), 0);
-        if (headEnd < 0) {
-            throw new IOException("an incomplete answer to " + request);
+        AnswerHead head = readHead(in, request);
+        if (!head.isStatus(200)) {
+            throw new IOException("the engine answered " + request + " with " + head.statusText());
         }
-        String head = new String(all, 0, headEnd, StandardCharsets.ISO_8859_1);
-        byte[] body = java.util.Arrays.copyOfRange(all, headEnd + 4, all.length);
-        String status = head.split("\r\n", 2)[0];
-        if (!status.matches("HTTP/1\\.[01] 200.*")) {
-            throw new IOException("the engine answered " + request + " with " + status.replaceFirst("^HTTP/1\\.[01] ", ""));
+        byte[] body = in.readNBytes(1 << 20);
+        return "chunked".equalsIgnoreCase(head.header("transfer-encoding")) ? dechunk(body) : body;
+    }
+
+    /** The status line and header lines of an answer. */
+    private record AnswerHead(String statusLine, List<String> headerLines) {
+        boolean isStatus(int code) {
+            return statusLine.matches("HTTP/1\\.[01] " + code + "( .*)?");
         }
-        return head.toLowerCase(Locale.ROOT).contains("\r\ntransfer-encoding: chunked") ? dechunk(body) : body;
+
+        String statusText() {
+            return statusLine.replaceFirst("^HTTP/1\\.[01] ", "");
+        }
+
+        /** The value of the named header, or null. */
+        String header(String name) {
+            for (String line : headerLines) {
+                int colon = line.indexOf(':');
+                if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
+                    return line.substring(colon + 1).trim();
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * Reads an answer's head byte by byte up to the blank line, so that nothing after it is consumed:
+     * after a {@code 101} the connection carries HTTP/2.
+     */
+    private AnswerHead readHead(InputStream in, String request) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int matched = 0;
+        while (matched < 4) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("the Docker Engine at " + endpoint + " closed the connection on " + request);
+            }
+            head.write(b);
+            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+            if (head.size() > 64 * 1024) {
+                throw new IOException("the Docker Engine at " + endpoint + " sent an oversized answer to " + request);
+            }
+        }
+        List<String> lines = List.of(head.toString(StandardCharsets.ISO_8859_1).split("\r\n"));
+        return new AnswerHead(lines.get(0), lines.subList(1, lines.size()));
     }
 
     static byte[] dechunk(byte[] chunked) throws IOException {
@@ -347,34 +384,14 @@ public final class DockerEngine implements Closeable {
     }
 
     private void readUpgradeResponse(InputStream in, String path) throws IOException {
-        // Byte by byte up to the blank line, so no HTTP/2 byte that follows is consumed here.
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b < 0) {
-                throw new IOException("the Docker Engine at " + endpoint + " closed the connection on POST " + path);
-            }
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-            if (head.size() > 64 * 1024) {
-                throw new IOException("the Docker Engine at " + endpoint + " sent an oversized answer to POST " + path);
-            }
-        }
-        String[] lines = head.toString(StandardCharsets.ISO_8859_1).split("\r\n");
-        String status = lines[0];
-        if (status.contains(" 101")) {
+        AnswerHead head = readHead(in, "POST " + path);
+        if (head.isStatus(101)) {
             return;
         }
-        int length = 0;
-        for (String line : lines) {
-            if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
-                length = Integer.parseInt(line.substring(15).trim());
-            }
-        }
-        byte[] body = in.readNBytes(Math.min(length, 4096));
+        String length = head.header("content-length");
+        byte[] body = in.readNBytes(length == null ? 0 : Math.min(Integer.parseInt(length), 4096));
         throw new IOException("the Docker Engine at " + endpoint + " refused POST " + path + ": "
-                + status.replaceFirst("^HTTP/1\\.[01] ", "") + (body.length == 0 ? "" : ": " + new String(body, StandardCharsets.UTF_8).trim()));
+                + head.statusText() + (body.length == 0 ? "" : ": " + new String(body, StandardCharsets.UTF_8).trim()));
     }
 
     private RawConnection open() throws IOException {
