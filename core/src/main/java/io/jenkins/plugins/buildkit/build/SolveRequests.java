@@ -281,7 +281,7 @@ public final class SolveRequests {
             session.secret(s.id(), s.value());
         }
         for (SshSource s : spec.ssh) {
-            session.ssh(s.id(), s.privateKeys(), s.passphrase());
+            session.ssh(s.id(), s.keyPairs());
         }
         spec.registryCredentials.forEach(session::registryCredential);
     }

@@ -20,6 +20,8 @@ public final class SshSource implements Serializable {
     private final List<String> keys;
     private final List<String> files;
     private final String passphrase;
+    /** The keys once read: validation reads them, and the session serves what it read. */
+    private transient volatile List<java.security.KeyPair> keyPairs;
 
     private SshSource(String id, List<String> keys, List<String> files, String passphrase) {
         this.id = id;
@@ -69,15 +71,29 @@ public final class SshSource implements Serializable {
                 return "ssh: key file for \"" + id + "\" not found: " + f;
             }
         }
-        // Read the keys now, as the session will: a file that holds no key fails before any work.
+        // Read the keys now: a file that holds no key fails before any work.
         try {
-            io.jenkins.plugins.buildkit.client.BuildSession.builder().ssh(id, privateKeys(), passphrase());
+            keyPairs();
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         } catch (java.io.IOException e) {
             return "ssh: cannot read the key files for \"" + id + "\": " + e.getMessage();
         }
         return null;
+    }
+
+    /**
+     * The keys, read (files included) and decrypted on the first call.
+     *
+     * @throws IllegalArgumentException naming the id when a key cannot be read
+     */
+    public List<java.security.KeyPair> keyPairs() throws IOException {
+        List<java.security.KeyPair> read = keyPairs;
+        if (read == null) {
+            read = io.jenkins.plugins.buildkit.client.BuildSession.readSshKeys(id, privateKeys(), passphrase);
+            keyPairs = read;
+        }
+        return read;
     }
 
     /** The private keys' text, files read now. */

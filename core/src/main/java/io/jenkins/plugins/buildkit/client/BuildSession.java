@@ -269,6 +269,33 @@ public final class BuildSession implements AutoCloseable {
         loop.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Reads SSH private keys in OpenSSH or PEM form, decrypted with {@code passphrase} when they are
+     * protected.
+     *
+     * @throws IllegalArgumentException naming the id when a key cannot be read, or none is found
+     */
+    public static List<KeyPair> readSshKeys(String sshId, List<String> privateKeys, String passphrase) {
+        List<KeyPair> pairs = new ArrayList<>();
+        for (String key : privateKeys) {
+            try {
+                Iterable<KeyPair> parsed = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(
+                        null, org.apache.sshd.common.NamedResource.ofName(sshId),
+                        new java.io.ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)),
+                        passphrase == null ? null : org.apache.sshd.common.config.keys.FilePasswordProvider.of(passphrase));
+                if (parsed != null) {
+                    parsed.forEach(pairs::add);
+                }
+            } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
+                throw new IllegalArgumentException("ssh: cannot read the private key for \"" + sshId + "\": " + e.getMessage(), e);
+            }
+        }
+        if (pairs.isEmpty()) {
+            throw new IllegalArgumentException("ssh: no private key found for \"" + sshId + "\"");
+        }
+        return pairs;
+    }
+
     /** Collects what a session serves. */
     public static final class Builder {
         private String name = "buildkit-java";
@@ -281,31 +308,9 @@ public final class BuildSession implements AutoCloseable {
         private final Map<String, List<KeyPair>> sshKeys = new HashMap<>();
         private final List<BindableService> attachables = new ArrayList<>();
 
-        /**
-         * Keys the build may use through {@code RUN --mount=type=ssh,id=...}: private keys in OpenSSH
-         * or PEM form, decrypted with {@code passphrase} when they are protected.
-         *
-         * @throws IllegalArgumentException naming the id when a key cannot be read
-         */
-        public Builder ssh(String sshId, List<String> privateKeys, String passphrase) {
-            List<KeyPair> pairs = new ArrayList<>();
-            for (String key : privateKeys) {
-                try {
-                    Iterable<KeyPair> parsed = org.apache.sshd.common.util.security.SecurityUtils.loadKeyPairIdentities(
-                            null, org.apache.sshd.common.NamedResource.ofName(sshId),
-                            new java.io.ByteArrayInputStream(key.getBytes(StandardCharsets.UTF_8)),
-                            passphrase == null ? null : org.apache.sshd.common.config.keys.FilePasswordProvider.of(passphrase));
-                    if (parsed != null) {
-                        parsed.forEach(pairs::add);
-                    }
-                } catch (IOException | java.security.GeneralSecurityException | RuntimeException e) {
-                    throw new IllegalArgumentException("ssh: cannot read the private key for \"" + sshId + "\": " + e.getMessage(), e);
-                }
-            }
-            if (pairs.isEmpty()) {
-                throw new IllegalArgumentException("ssh: no private key found for \"" + sshId + "\"");
-            }
-            sshKeys.put(sshId, pairs);
+        /** Keys the build may use through {@code RUN --mount=type=ssh,id=...}, as {@link #readSshKeys} gives them. */
+        public Builder ssh(String sshId, List<KeyPair> keyPairs) {
+            sshKeys.put(sshId, List.copyOf(keyPairs));
             return this;
         }
 

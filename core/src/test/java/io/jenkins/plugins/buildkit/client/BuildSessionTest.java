@@ -12,7 +12,7 @@ public class BuildSessionTest {
     @Test
     public void unreadableKeyIsWrongInputNamedByItsId() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BuildSession.builder().ssh("deploy", List.of("not a private key"), null));
+                () -> BuildSession.readSshKeys("deploy", List.of("not a private key"), null));
         assertThat(e.getMessage(), containsString("\"deploy\""));
     }
 }
