@@ -36,6 +36,7 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     private String buildkitdConfig;
     private String buildkitdFlags;
     private String allowedJobs;
+    private transient volatile CompiledPatterns allowedJobsCompiled;
 
     @DataBoundConstructor
     public BuilderConfig(String name, DriverConfig driver) {
@@ -82,7 +83,23 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
     /** Whether the job of this full name may build on this builder. */
     public boolean allows(String jobFullName) {
         List<String> patterns = allowedJobPatterns();
-        return patterns.isEmpty() || PatternMatcher.compile(patterns).matches(jobFullName);
+        return patterns.isEmpty() || allowedJobsMatcher().matches(jobFullName);
+    }
+
+    /**
+     * The allowed-jobs patterns compiled, kept for as long as the text stays the same: the builder list
+     * of every job's configuration page asks each builder.
+     */
+    private PatternMatcher allowedJobsMatcher() {
+        CompiledPatterns compiled = allowedJobsCompiled;
+        if (compiled == null || !java.util.Objects.equals(compiled.text, allowedJobs)) {
+            compiled = new CompiledPatterns(allowedJobs, PatternMatcher.compile(allowedJobPatterns()));
+            allowedJobsCompiled = compiled;
+        }
+        return compiled.matcher;
+    }
+
+    private record CompiledPatterns(String text, PatternMatcher matcher) {
     }
 
     /**
