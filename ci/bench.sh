@@ -30,7 +30,7 @@ read -r -a java_opts <<< "${BENCH_JAVA_OPTS:-}"
 jar=core/target/buildkit-cli.jar
 buildctl=${BUILDCTL:-$(command -v buildctl || echo /opt/buildkit-test/bin/buildctl)}
 certs=$BUILDKIT_TEST_CERTS
-[ -f "$jar" ] || { echo "build $jar first: mvn -o -q -pl core package -DskipTests -Dspotbugs.skip" >&2; exit 2; }
+[ -f "$jar" ] || { echo "build $jar first: mvn -o -q -pl core -am package -DskipTests -Dspotbugs.skip" >&2; exit 2; }
 [ -x "$buildctl" ] || { echo "buildctl not found; set BUILDCTL" >&2; exit 2; }
 
 work=$(mktemp -d)
@@ -39,7 +39,7 @@ trap 'rm -rf "$work"' EXIT
 if [ "${1:-}" = warm ]; then
   shift
   # Maven needs the toolchain's Java; the benchmark itself runs on $java_cmd, as the jar would.
-  (. ci/toolchain.sh && mvn -o -q -pl core test-compile dependency:build-classpath -Dspotbugs.skip \
+  (. ci/toolchain.sh && mvn -o -q -pl core -am test-compile dependency:build-classpath -Dspotbugs.skip \
     -Dmdep.outputFile="$work/classpath") >&2
   BUILDCTL=$buildctl "$java_cmd" "${java_opts[@]}" \
     -cp "core/target/classes:core/target/test-classes:$(cat "$work/classpath")" \
