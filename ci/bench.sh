@@ -7,7 +7,7 @@
 #   ci/bench.sh docker               the docker driver beside `docker buildx build` (a CLI plugin) on the
 #                                    engine of /var/run/docker.sock: a cached tiny build into the engine
 #   ci/bench.sh latency              how long a RUN step's output line takes to reach the console
-#   ci/bench.sh warm [BUILDS [FILES]]  in one warm JVM: tiny and unchanged-files builds (default 20,
+#   ci/bench.sh warm [BUILDS [FILES]]  in one warm JVM: tiny, unchanged-files and cold-files builds (default 20,
 #                                      10,000 files) beside buildctl (test sources' WarmJvmBench)
 # Settings (environment): BENCH_RUNS, BENCH_FILES, BENCH_FILE_BYTES, BENCH_BIG_MIB,
 # BENCH_CASES ("files big tiny"), BENCH_JAVA (the java to run our jar with), BENCH_JAVA_OPTS,
