@@ -38,8 +38,12 @@ public final class BuildKitCli implements Runnable {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
         }
-        if (args.length > 0 && CONNECTING_COMMANDS.contains(args[0])) {
+        boolean connecting = args.length > 0 && CONNECTING_COMMANDS.contains(args[0]);
+        if (connecting) {
             io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();
+        }
+        if ((connecting || args.length > 0 && "rm".equals(args[0])) && namesKubernetesBuilder(args)) {
+            io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver.initialiseInBackground();
         }
         // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a
         // moment to do so before the JVM goes.
@@ -63,6 +67,18 @@ public final class BuildKitCli implements Runnable {
             // Exiting from inside a shutdown would block: the signal already decides the status.
             System.exit(status);
         }
+    }
+
+    /** A first look at the arguments, before picocli: whether {@code --builder} names a kubernetes builder. */
+    static boolean namesKubernetesBuilder(String[] args) {
+        for (int i = 0; i < args.length; i++) {
+            String value = args[i].startsWith("--builder=") ? args[i].substring("--builder=".length())
+                    : "--builder".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
+            if (value != null && value.startsWith("kubernetes:")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Runs the command line and returns the exit status; the calling thread may be interrupted to cancel. */
