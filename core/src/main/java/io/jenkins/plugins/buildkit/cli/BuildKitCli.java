@@ -24,6 +24,8 @@ public final class BuildKitCli implements Runnable {
      * while that thread loads a native library waits for it.
      */
     private static final java.util.Set<String> CONNECTING_COMMANDS = java.util.Set.of("build", "inspect", "du", "prune");
+    /** Commands that call a kubernetes builder's cluster: those that connect, and rm. */
+    private static final java.util.Set<String> CLUSTER_COMMANDS = java.util.Set.of("build", "inspect", "du", "prune", "rm");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -38,11 +40,11 @@ public final class BuildKitCli implements Runnable {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
         }
-        boolean connecting = args.length > 0 && CONNECTING_COMMANDS.contains(args[0]);
-        if (connecting) {
+        String command = args.length > 0 ? args[0] : "";
+        if (CONNECTING_COMMANDS.contains(command)) {
             io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();
         }
-        if ((connecting || args.length > 0 && "rm".equals(args[0])) && namesKubernetesBuilder(args)) {
+        if (CLUSTER_COMMANDS.contains(command) && namesKubernetesBuilder(args)) {
             io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver.initialiseInBackground();
         }
         // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a

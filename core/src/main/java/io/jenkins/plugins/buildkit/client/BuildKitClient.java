@@ -77,38 +77,25 @@ public final class BuildKitClient implements AutoCloseable {
         this.futures = ControlGrpc.newFutureStub(channel).withMaxInboundMessageSize(MAX_MESSAGE);
     }
 
-    private static final java.util.concurrent.atomic.AtomicBoolean INITIALISING = new java.util.concurrent.atomic.AtomicBoolean();
-
     /**
      * Starts initialising, on a thread of its own, what the first connection and session of this JVM
      * need: the native transport and TLS libraries, the TLS provider, the protocols' descriptors and the
      * seeded random source. A command line can do that on its second core while it reads its arguments
-     * (about a third of a second in a fresh JVM, nearly all of it in class initialisers). Only the first
-     * call does anything; a failure here is left for the connection to meet and report.
+     * (about a third of a second in a fresh JVM, nearly all of it in class initialisers).
      */
     public static void initialiseInBackground() {
-        if (!INITIALISING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                Epoll.isAvailable();
-                GrpcSslContexts.forClient();
-                io.jenkins.plugins.buildkit.wire.control.ControlOuterClass.getDescriptor();
-                io.jenkins.plugins.buildkit.wire.filesync.Filesync.getDescriptor();
-                java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
-                lookup.ensureInitialized(NettyChannelBuilder.class);
-                lookup.ensureInitialized(io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.class);
-                new SecureRandom().nextBytes(new byte[16]);
+        java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        BackgroundInitialisation.startOnce("buildkit-initialise",
+                Epoll::isAvailable,
+                GrpcSslContexts::forClient,
+                io.jenkins.plugins.buildkit.wire.control.ControlOuterClass::getDescriptor,
+                io.jenkins.plugins.buildkit.wire.filesync.Filesync::getDescriptor,
+                () -> lookup.ensureInitialized(NettyChannelBuilder.class),
+                () -> lookup.ensureInitialized(io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder.class),
+                () -> new SecureRandom().nextBytes(new byte[16]),
                 // The JDK's trust manager reads its own CA list (cacerts) the first time it checks a
                 // server's certificate, even against our CA alone: ~30 ms inside the TLS handshake.
-                Class.forName("sun.security.util.AnchorCertificates", true, null);
-            } catch (RuntimeException | LinkageError | ReflectiveOperationException e) {
-                // the connection will meet the same problem and say what it is
-            }
-        }, "buildkit-initialise");
-        thread.setDaemon(true);
-        thread.start();
+                () -> Class.forName("sun.security.util.AnchorCertificates", true, null));
     }
 
     /**

@@ -38,8 +38,6 @@ public final class WarmJvmBench {
     private final Path certs = Path.of(requireEnv("BUILDKIT_TEST_CERTS"));
     private final String buildctl = System.getenv().getOrDefault("BUILDCTL", "/opt/buildkit-test/bin/buildctl");
     private final RemoteDriver driver;
-    /** CPU seconds (user and system) of the last buildctl run. */
-    private double lastBuildctlCpu;
 
     private WarmJvmBench() throws IOException {
         driver = new RemoteDriver("bench", new RemoteDriverOptions(address, pem("ca.pem"), pem("client.pem"),
@@ -90,9 +88,7 @@ public final class WarmJvmBench {
                 }
             }
             Memory after = Memory.now();
-            System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f%n", label, percentile(ours, 50),
-                    percentile(ours, 90), percentile(theirs, 50), percentile(theirs, 90),
-                    percentile(ours, 50) / percentile(theirs, 50));
+            printRow(label, ours, theirs, "");
             System.out.printf(Locale.ROOT, "  over the %d builds: heap after GC %d -> %d MiB, RSS %d -> %d MiB (peak %d MiB)%n",
                     builds, before.heapMib, after.heapMib, before.rssMib, after.rssMib, after.peakRssMib);
         }
@@ -115,9 +111,7 @@ public final class WarmJvmBench {
                 ours.add((System.nanoTime() - start) / 1e9);
                 theirs.add(timed(buildx));
             }
-            System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f   (beside docker buildx build)%n",
-                    "docker driver, tiny cached", percentile(ours, 50), percentile(ours, 90), percentile(theirs, 50),
-                    percentile(theirs, 90), percentile(ours, 50) / percentile(theirs, 50));
+            printRow("docker driver, tiny cached", ours, theirs, "   (beside docker buildx build)");
             timed(List.of("docker", "rmi", "-f", "bench-warm-ours", "bench-warm-buildx"));
         }
     }
@@ -141,15 +135,14 @@ public final class WarmJvmBench {
                     ours.add(buildOurs(context));
                     oursCpu.add((processCpuNanos() - cpuBefore) / 1e9);
                 } else {
-                    theirs.add(buildctl(context));
-                    theirsCpu.add(lastBuildctlCpu);
+                    Timing t = timedBuildctl(context);
+                    theirs.add(t.seconds());
+                    theirsCpu.add(t.cpuSeconds());
                 }
                 deleteTree(context);
             }
         }
-        System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f%n", files + " files, cold", percentile(ours, 50),
-                percentile(ours, 90), percentile(theirs, 50), percentile(theirs, 90),
-                percentile(ours, 50) / percentile(theirs, 50));
+        printRow(files + " files, cold", ours, theirs, "");
         System.out.printf(Locale.ROOT, "  CPU per build, medians: ours %.3f s (this JVM's, JIT included), buildctl %.3f s%n",
                 percentile(oursCpu, 50), percentile(theirsCpu, 50));
     }
@@ -187,7 +180,22 @@ public final class WarmJvmBench {
         return (System.nanoTime() - start) / 1e9;
     }
 
+    /** One row of the table: medians and 90th percentiles of both clients, and the ratio of the medians. */
+    private static void printRow(String label, List<Double> ours, List<Double> theirs, String suffix) {
+        System.out.printf(Locale.ROOT, "%-28s %10.3f %10.3f %14.3f %14.3f %7.1f%s%n", label, percentile(ours, 50),
+                percentile(ours, 90), percentile(theirs, 50), percentile(theirs, 90),
+                percentile(ours, 50) / percentile(theirs, 50), suffix);
+    }
+
+    /** Wall and CPU (user and system) seconds of one run. */
+    private record Timing(double seconds, double cpuSeconds) {
+    }
+
     private double buildctl(Path context) throws IOException, InterruptedException {
+        return timedBuildctl(context).seconds();
+    }
+
+    private Timing timedBuildctl(Path context) throws IOException, InterruptedException {
         long start = System.nanoTime();
         Path times = Files.createTempFile("buildctl-time", ".txt");
         Process p = new ProcessBuilder("/usr/bin/time", "-f", "%U %S", "-o", times.toString(), buildctl, "--addr", address, "--tlscacert", certs.resolve("ca.pem").toString(),
@@ -200,11 +208,11 @@ public final class WarmJvmBench {
         double seconds = (System.nanoTime() - start) / 1e9;
         String[] userSystem = Files.readString(times).trim().split("\\s+");
         Files.delete(times);
-        lastBuildctlCpu = Double.parseDouble(userSystem[userSystem.length - 2]) + Double.parseDouble(userSystem[userSystem.length - 1]);
+        double cpu = Double.parseDouble(userSystem[userSystem.length - 2]) + Double.parseDouble(userSystem[userSystem.length - 1]);
         if (exit != 0) {
             throw new IOException("buildctl exited with " + exit + " building " + context);
         }
-        return seconds;
+        return new Timing(seconds, cpu);
     }
 
     /** The nearest-rank percentile. */

@@ -51,29 +51,31 @@ public class ConsoleLatencyBench {
         WorkflowRun run = job.scheduleBuild2(0).waitForStart();
         List<Double> latenciesMs = new ArrayList<>();
         StringBuilder partial = new StringBuilder();
-        long offset = 0;
-        while (run.isBuilding() || offset < run.getLogFile().length()) {
-            if (run.getLogFile().exists()) {
-                try (RandomAccessFile log = new RandomAccessFile(run.getLogFile(), "r")) {
-                    if (log.length() > offset) {
-                        byte[] fresh = new byte[(int) (log.length() - offset)];
-                        log.seek(offset);
-                        log.readFully(fresh);
-                        offset += fresh.length;
-                        long arrivedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
-                        partial.append(new String(fresh, StandardCharsets.UTF_8));
-                        int end;
-                        while ((end = partial.indexOf("\n")) >= 0) {
-                            Matcher m = STAMP.matcher(partial.substring(0, end));
-                            if (m.find()) {
-                                latenciesMs.add((arrivedMicros - Long.parseLong(m.group(1))) / 1000.0);
-                            }
-                            partial.delete(0, end + 1);
+        while (!run.getLogFile().exists()) {
+            Thread.sleep(2);
+        }
+        // One handle for the whole build, polled as the file grows.
+        try (RandomAccessFile log = new RandomAccessFile(run.getLogFile(), "r")) {
+            long offset = 0;
+            while (run.isBuilding() || offset < log.length()) {
+                if (log.length() > offset) {
+                    byte[] fresh = new byte[(int) (log.length() - offset)];
+                    log.seek(offset);
+                    log.readFully(fresh);
+                    offset += fresh.length;
+                    long arrivedMicros = ChronoUnit.MICROS.between(Instant.EPOCH, Instant.now());
+                    partial.append(new String(fresh, StandardCharsets.UTF_8));
+                    int end;
+                    while ((end = partial.indexOf("\n")) >= 0) {
+                        Matcher m = STAMP.matcher(partial.substring(0, end));
+                        if (m.find()) {
+                            latenciesMs.add((arrivedMicros - Long.parseLong(m.group(1))) / 1000.0);
                         }
+                        partial.delete(0, end + 1);
                     }
                 }
+                Thread.sleep(2);
             }
-            Thread.sleep(2);
         }
         r.assertBuildStatusSuccess(run);
         latenciesMs.sort(null);

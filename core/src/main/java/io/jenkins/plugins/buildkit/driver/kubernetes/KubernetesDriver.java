@@ -13,6 +13,7 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.jenkins.plugins.buildkit.build.BuildSpec;
 import io.jenkins.plugins.buildkit.build.OutputSpec;
+import io.jenkins.plugins.buildkit.client.BackgroundInitialisation;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.ByteStream;
@@ -56,7 +57,6 @@ public final class KubernetesDriver implements Driver {
     private final ClientEngineLoad load;
     private volatile boolean bootstrapped;
 
-    private static final java.util.concurrent.atomic.AtomicBoolean INITIALISING = new java.util.concurrent.atomic.AtomicBoolean();
     /** Enough of a kubeconfig to run its parser; it names no real cluster and nothing connects to it. */
     private static final String WARM_UP_KUBECONFIG = "apiVersion: v1\nkind: Config\ncurrent-context: c\n"
             + "clusters:\n- name: c\n  cluster:\n    server: https://127.0.0.1:1\n"
@@ -66,27 +66,18 @@ public final class KubernetesDriver implements Driver {
     /**
      * Starts initialising, on a thread of its own, what the first cluster call of this JVM needs: the
      * kubeconfig's YAML reading, the JSON mapping of the workload and pod models and the HTTP client
-     * factory, about half a second of class initialisers in a fresh JVM, which a command line can spend
-     * on its second core while it reads its arguments. Nothing is read from or sent to a cluster. Only
-     * the first call does anything; a failure here is left for the first real call to meet and report.
+     * factory, about half a second of class initialisers in a fresh JVM. Nothing is read from or sent
+     * to a cluster.
      */
     public static void initialiseInBackground() {
-        if (!INITIALISING.compareAndSet(false, true)) {
-            return;
-        }
-        Thread thread = new Thread(() -> {
-            try {
-                Config.fromKubeconfig(WARM_UP_KUBECONFIG);
-                io.fabric8.kubernetes.client.utils.KubernetesSerialization json = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
-                json.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\"}", Deployment.class);
-                json.unmarshal("{\"apiVersion\":\"v1\",\"kind\":\"PodList\"}", io.fabric8.kubernetes.api.model.PodList.class);
-                io.fabric8.kubernetes.client.utils.HttpClientUtils.getHttpClientFactory().newBuilder();
-            } catch (RuntimeException | LinkageError e) {
-                // the first real call meets the same problem and says what it is
-            }
-        }, "buildkit-kubernetes-initialise");
-        thread.setDaemon(true);
-        thread.start();
+        BackgroundInitialisation.startOnce("buildkit-kubernetes-initialise",
+                () -> Config.fromKubeconfig(WARM_UP_KUBECONFIG),
+                () -> {
+                    io.fabric8.kubernetes.client.utils.KubernetesSerialization json = new io.fabric8.kubernetes.client.utils.KubernetesSerialization();
+                    json.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\"}", Deployment.class);
+                    json.unmarshal("{\"apiVersion\":\"v1\",\"kind\":\"PodList\"}", io.fabric8.kubernetes.api.model.PodList.class);
+                },
+                () -> io.fabric8.kubernetes.client.utils.HttpClientUtils.getHttpClientFactory().newBuilder());
     }
 
     /**
