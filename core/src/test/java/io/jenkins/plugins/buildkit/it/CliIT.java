@@ -367,10 +367,42 @@ public class CliIT {
             assertEquals(inOneJvm.stdout, r.stdout);
             assertFalse(r.stderr, r.stderr.contains("cds"));
             try (var files = Files.list(cache.resolve("buildkit-cli"))) {
-                List<String> names = files.map(f -> f.getFileName().toString()).toList();
-                assertEquals(names.toString(), 1, names.size());
+                List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+                assertEquals(names.toString(), 2, names.size());
                 assertTrue(names.toString(), names.get(0).startsWith("cds-") && names.get(0).endsWith(".jsa"));
+                assertTrue(names.toString(), names.get(1).startsWith("natives-"));
             }
+        }
+    }
+
+    /**
+     * The relaunched JVM maps Netty's epoll and OpenSSL libraries from the user's cache, where the jar's
+     * first command unpacked them, rather than copying them into a temporary file on every start.
+     */
+    @Test
+    public void nettysNativeLibrariesLoadFromTheCache() throws Exception {
+        Path cache = tmp.newFolder("cache").toPath();
+        String marker = "sleep " + (300 + System.nanoTime() % 600);
+        Path ctx = context("FROM scratch\nCOPY rootfs/ /\nRUN " + marker + "\n");
+        Process p = cli(List.of(), Map.of("XDG_CACHE_HOME", cache.toString()), "build", "--builder", "remote:" + env.address,
+                "--tlscacert", env.certs.resolve("ca.pem").toString(), "--tlscert", env.certs.resolve("client.pem").toString(),
+                "--tlskey", env.certs.resolve("client-key.pem").toString(), "--no-cache", "-o", "type=cacheonly", ctx.toString()).start();
+        try {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Processes.running(marker)) {
+                assertTrue("the RUN step did not start", System.nanoTime() < deadline && p.isAlive());
+                Thread.sleep(100);
+            }
+            ProcessHandle command = p.toHandle().children().findFirst().orElseThrow();
+            List<String> netty = Files.readAllLines(Path.of("/proc", String.valueOf(command.pid()), "maps")).stream()
+                    .filter(l -> l.contains("netty")).map(l -> l.substring(l.indexOf('/'))).distinct().toList();
+            assertEquals(netty.toString(), 2, netty.size());
+            for (String library : netty) {
+                assertTrue(netty.toString(), library.startsWith(cache.resolve("buildkit-cli").toString() + "/natives-"));
+            }
+        } finally {
+            p.destroy();
+            assertTrue(p.waitFor(20, TimeUnit.SECONDS));
         }
     }
 
