@@ -70,6 +70,9 @@ public final class Launcher {
         // The JVM writes its warnings to stdout, which may carry an image or metadata; those about the
         // archive (classes it cannot hold, an archive of another jar) are no news to a user.
         command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr"));
+        if (archive != null && archive.aot()) {
+            command.add("-Xlog:aot*=off:stderr");
+        }
         // C1 alone: a command line runs most methods too few times for C2 to pay back its compile time.
         command.add("-XX:TieredStopAtLevel=1");
         // Sending a context makes garbage fast (each chunk is copied a few times on its way into TLS),
@@ -269,9 +272,17 @@ public final class Launcher {
      * The class-data archive of this jar on this JDK, in the user's cache. The first build writes it at
      * exit, under a name of its own that becomes the archive's only when the build succeeded (a failed
      * one may have loaded too little), so that concurrent first builds do not write over each other.
+     *
+     * <p>From Java 25 it is an AOT cache (JEP 483, 514), which also holds the classes linked and their
+     * call sites resolved: a build records what it loads, and a second JVM, started here after the
+     * build, turns that into the cache. Before, it is a dynamic CDS archive that the build writes itself.
      */
-    record ClassArchive(Path file) {
-        private static final String DUMP_OPTION = "-XX:ArchiveClassesAtExit=";
+    record ClassArchive(Path file, boolean aot) {
+        private static final String CDS_DUMP = "-XX:ArchiveClassesAtExit=";
+        private static final String AOT_CONFIGURATION = "-XX:AOTConfiguration=";
+        private static final String AOT_RECORD = "-XX:AOTMode=record";
+        /** Turning a recording into a cache takes ~3 s; a JVM that hangs gets no more than this. */
+        private static final long AOT_CREATE_SECONDS = 120;
 
         /** The archive for the jar, or null when the user has no cache directory. */
         static ClassArchive forJar(Path jar) throws IOException {
@@ -279,54 +290,110 @@ public final class Launcher {
             if (dir == null) {
                 return null;
             }
+            boolean aot = Runtime.version().feature() >= 25;
             // The JVM refuses an archive made by another JDK or from another jar, so both name it.
             String jdk = Integer.toHexString((System.getProperty("java.home") + System.getProperty("java.vm.version")).hashCode());
-            return new ClassArchive(dir.resolve("cds-" + jdk + "-" + jarId(jar) + ".jsa"));
+            String kind = aot ? "aot" : "cds";
+            return new ClassArchive(dir.resolve(kind + "-" + jdk + "-" + jarId(jar) + (aot ? ".aot" : ".jsa")), aot);
         }
 
         /**
-         * Options that use the archive; when there is none yet and {@code dump}, that write it at exit,
-         * if the cache can be written (otherwise the JVM goes without: still faster than one JVM).
+         * Options that use the archive; when there is none yet and {@code dump}, that write it (or its
+         * recording) at exit, if the cache can be written (otherwise the JVM goes without: still faster
+         * than one JVM).
          */
         List<String> jvmOptions(boolean dump) {
             if (Files.isRegularFile(file)) {
-                return List.of("-XX:SharedArchiveFile=" + file);
+                return List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + file);
             }
             try {
                 Files.createDirectories(file.getParent());
             } catch (IOException | RuntimeException unwritable) {
                 return List.of();
             }
-            return dump && Files.isWritable(file.getParent())
-                    ? List.of(DUMP_OPTION + file + "." + ProcessHandle.current().pid() + ".tmp") : List.of();
+            if (!dump || !Files.isWritable(file.getParent())) {
+                return List.of();
+            }
+            Path partial = file.resolveSibling(file.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
+            if (!aot) {
+                return List.of(CDS_DUMP + partial);
+            }
+            // The recording JVM announces its file on stdout, which may carry an image: VM output is off
+            // for that one run (a JDK without the diagnostic option ignores it rather than failing).
+            return List.of("-XX:+IgnoreUnrecognizedVMOptions", "-XX:+UnlockDiagnosticVMOptions", "-XX:-DisplayVMOutput",
+                    AOT_RECORD, AOT_CONFIGURATION + partial);
         }
 
         /** After the command: keeps a newly written archive if the build succeeded, and drops the outdated. */
         static void finish(List<String> command, int status) {
-            String dump = command.stream().filter(o -> o.startsWith(DUMP_OPTION)).findFirst().orElse(null);
+            String dump = command.stream().filter(o -> o.startsWith(CDS_DUMP) || o.startsWith(AOT_CONFIGURATION))
+                    .findFirst().orElse(null);
             if (dump == null) {
                 return;
             }
-            Path written = Path.of(dump.substring(DUMP_OPTION.length()));
+            boolean aot = dump.startsWith(AOT_CONFIGURATION);
+            Path written = Path.of(dump.substring(dump.indexOf('=') + 1));
             String name = written.getFileName().toString();
-            Path archive = written.resolveSibling(name.substring(0, name.indexOf(".jsa.") + ".jsa".length()));
+            // cds-….jsa.<pid>.tmp is the archive cds-….jsa once kept
+            Path archive = written.resolveSibling(name.substring(0, name.lastIndexOf('.', name.lastIndexOf('.') - 1)));
             try {
                 if (status == 0 && Files.size(written) > 0) {
-                    Files.move(written, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    deleteOthersOfThisJdk(archive);
-                } else {
-                    Files.deleteIfExists(written);
+                    Path made = aot ? createAotCache(command, written) : written;
+                    if (made != null) {
+                        Files.move(made, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                        deleteOthersOfThisJdk(archive);
+                    }
                 }
             } catch (IOException | RuntimeException e) {
                 // the next build tries again
+            } finally {
+                try {
+                    Files.deleteIfExists(written);
+                } catch (IOException e) {
+                    // a leftover of this process's own name, harmless
+                }
             }
+        }
+
+        /**
+         * Runs the JVM that turns the build's recording into an AOT cache, with the build's own options
+         * (the cache holds only for them) and nothing on the user's streams; null when it did not finish.
+         */
+        private static Path createAotCache(List<String> command, Path configuration) throws IOException {
+            Path cache = configuration.resolveSibling(configuration.getFileName() + ".aot");
+            int jarOption = command.indexOf("-jar");
+            List<String> create = new ArrayList<>();
+            for (String option : command.subList(0, jarOption)) {
+                if (!option.equals(AOT_RECORD) && !option.startsWith(AOT_CONFIGURATION)) {
+                    create.add(option);
+                }
+            }
+            create.addAll(List.of("-XX:AOTMode=create", AOT_CONFIGURATION + configuration, "-XX:AOTCache=" + cache));
+            create.addAll(command.subList(jarOption, jarOption + 2));
+            Process creator = new ProcessBuilder(create).redirectInput(ProcessBuilder.Redirect.from(nullFile()))
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            try {
+                if (creator.waitFor(AOT_CREATE_SECONDS, TimeUnit.SECONDS) && creator.exitValue() == 0 && Files.isRegularFile(cache)) {
+                    return cache;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            creator.destroyForcibly();
+            Files.deleteIfExists(cache);
+            return null;
+        }
+
+        private static java.io.File nullFile() {
+            return new java.io.File(isWindows() ? "NUL" : "/dev/null");
         }
 
         /** Archives of this JDK for other jars: older versions of the command line. */
         private static void deleteOthersOfThisJdk(Path archive) throws IOException {
             String name = archive.getFileName().toString();
             String jdkPrefix = name.substring(0, name.lastIndexOf('-') + 1);
-            try (DirectoryStream<Path> others = Files.newDirectoryStream(archive.getParent(), jdkPrefix + "*.jsa")) {
+            String extension = name.substring(name.lastIndexOf('.'));
+            try (DirectoryStream<Path> others = Files.newDirectoryStream(archive.getParent(), jdkPrefix + "*" + extension)) {
                 for (Path other : others) {
                     if (!other.equals(archive)) {
                         Files.deleteIfExists(other);
