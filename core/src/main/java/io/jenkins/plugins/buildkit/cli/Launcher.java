@@ -159,14 +159,45 @@ public final class Launcher {
         return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows");
     }
 
-    /** Where this user's cache of archives and libraries lives, or null when there is none. */
+    /**
+     * Where this user's cache of archives and libraries lives, or null when there is none. The JVM runs
+     * what it finds there (classes, native code), so a directory that someone else owns or may write to
+     * ({@code XDG_CACHE_HOME=/tmp}) is not used.
+     */
     private static Path cacheDir() {
         String xdg = System.getenv("XDG_CACHE_HOME");
-        if (isSet(xdg)) {
-            return Path.of(xdg, "buildkit-cli");
-        }
         String home = System.getProperty("user.home");
-        return isSet(home) && !"?".equals(home) ? Path.of(home, ".cache", "buildkit-cli") : null;
+        Path dir = isSet(xdg) ? Path.of(xdg, "buildkit-cli")
+                : isSet(home) && !"?".equals(home) ? Path.of(home, ".cache", "buildkit-cli") : null;
+        return dir != null && isPrivate(dir) ? dir : null;
+    }
+
+    /** Whether {@code dir} is a directory of this user's that no one else may write to; made so if missing. */
+    private static boolean isPrivate(Path dir) {
+        try {
+            boolean posix = dir.getFileSystem().supportedFileAttributeViews().contains("posix");
+            if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                Files.createDirectories(dir.getParent());
+                if (posix) {
+                    Files.createDirectory(dir, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                            java.nio.file.attribute.PosixFilePermissions.fromString("rwx------")));
+                } else {
+                    Files.createDirectory(dir);
+                }
+            }
+            if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                return false;
+            }
+            Path self = Path.of("/proc/self");
+            if (!posix || !Files.exists(self)) {
+                return true; // no way to learn this process's user id without a passwd lookup: as before
+            }
+            int owner = (Integer) Files.getAttribute(dir, "unix:uid", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            int mode = (Integer) Files.getAttribute(dir, "unix:mode", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return owner == (Integer) Files.getAttribute(self, "unix:uid") && (mode & 0022) == 0;
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     /** A name for this build of the jar: its path, size and time, so that a rebuilt jar gets new files. */

@@ -379,6 +379,25 @@ public class CliIT {
     }
 
     /**
+     * The JVM runs what the cache holds, so a cache directory that others may write to (a shared
+     * {@code XDG_CACHE_HOME}) is left alone: the build works, without archive or libraries from there.
+     */
+    @Test
+    public void aCacheThatOthersMayWriteToIsNotUsed() throws Exception {
+        Path shared = tmp.newFolder("shared-cache").toPath();
+        Path cache = Files.createDirectory(shared.resolve("buildkit-cli"));
+        Files.setPosixFilePermissions(cache, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+        String ctx = context("FROM scratch\nCOPY rootfs/ /\n").toString();
+        Run r = run(cli(List.of(), Map.of("XDG_CACHE_HOME", shared.toString()), "build", "--builder", "remote:" + env.address,
+                "--tlscacert", env.certs.resolve("ca.pem").toString(), "--tlscert", env.certs.resolve("client.pem").toString(),
+                "--tlskey", env.certs.resolve("client-key.pem").toString(), "--progress", "quiet", "-o", "type=cacheonly", ctx));
+        assertEquals(r.stderr, 0, r.exit);
+        try (var files = Files.list(cache)) {
+            assertEquals(List.of(), files.toList());
+        }
+    }
+
+    /**
      * The relaunched JVM maps Netty's epoll and OpenSSL libraries from the user's cache, where the jar's
      * first command unpacked them, rather than copying them into a temporary file on every start.
      */
