@@ -116,7 +116,7 @@ final class BuildCommand implements Callable<Integer> {
         SolveResult result;
         // The builder's own log (an image pulled, a container made) is masked as the progress is.
         PrintStream builderLog = new PrintStream(new MaskingOutputStream(System.err, masker), true, StandardCharsets.UTF_8);
-        try {
+        try (driver) {
             result = DriverBuild.run(driver, request, mode.renderer(System.err, masker),
                     mode == ProgressMode.PLAIN ? builderLog : null);
         } catch (InvalidRequestException e) {

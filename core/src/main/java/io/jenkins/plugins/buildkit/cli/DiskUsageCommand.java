@@ -1,6 +1,7 @@
 package io.jenkins.plugins.buildkit.cli;
 
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.wire.control.UsageRecord;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,7 +21,7 @@ final class DiskUsageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        try (BuildKitClient client = builder.driver().connect()) {
+        try (Driver driver = builder.driver(); BuildKitClient client = driver.connect()) {
             long total = 0;
             System.out.printf("%-28s %-8s %12s  %s%n", "ID", "RECLAIM", "SIZE", "DESCRIPTION");
             for (UsageRecord r : client.diskUsage(filters)) {

@@ -15,8 +15,10 @@ final class InspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Driver driver = builder.driver();
-        BuilderInfo info = BuilderInfo.inspect(driver);
+        BuilderInfo info;
+        try (Driver driver = builder.driver()) {
+            info = BuilderInfo.inspect(driver);
+        }
         System.out.println("Name:      " + info.builderName());
         System.out.println("Driver:    " + info.driverName());
         System.out.println("Status:    " + info.status());

@@ -2,6 +2,7 @@ package io.jenkins.plugins.buildkit.cli;
 
 import io.jenkins.plugins.buildkit.build.GoDuration;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.wire.control.PruneRequest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -68,7 +69,7 @@ final class PruneCommand implements Callable<Integer> {
         PruneRequest request = PruneRequest.newBuilder().setAll(all).addAllFilter(daemonFilters).setKeepDuration(keep.toNanos())
                 .setReservedSpace(bytes("--reserved-space", reservedSpace)).setMaxUsedSpace(bytes("--max-used-space", maxUsedSpace))
                 .setMinFreeSpace(bytes("--min-free-space", minFreeSpace)).build();
-        try (BuildKitClient client = builder.driver().connect()) {
+        try (Driver driver = builder.driver(); BuildKitClient client = driver.connect()) {
             client.prune(request, r -> {
                         reclaimed.addAndGet(r.getSize());
                         System.out.println("removed " + r.getID() + " " + r.getSize() + " bytes");

@@ -14,7 +14,12 @@ final class StopCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Driver driver = builder.driver();
+        try (Driver driver = builder.driver()) {
+            return stop(driver);
+        }
+    }
+
+    private static int stop(Driver driver) throws Exception {
         if (!driver.features().contains(DriverFeature.OWN_DAEMON)) {
             // The docker and remote drivers use a daemon that someone else runs.
             System.err.println(driver.builderName() + ": the " + driver.driverName() + " driver's daemon is not ours; nothing stopped");

@@ -18,7 +18,7 @@ import java.util.Set;
  * connect to it, and take it down. The four drivers (docker, docker-container, kubernetes, remote)
  * differ only in how the daemon is created and reached, and in the features they offer.
  */
-public interface Driver {
+public interface Driver extends AutoCloseable {
 
     /** The builder's name, as the user configured it. */
     String builderName();
@@ -80,6 +80,14 @@ public interface Driver {
     void remove(boolean keepState, boolean keepDaemon) throws BuildKitException, InterruptedException;
 
     Set<DriverFeature> features();
+
+    /**
+     * Lets go of what the driver keeps between calls (the kubernetes driver's one API client, with its
+     * connections and threads). The clients it connected must be closed first: they may depend on it.
+     */
+    @Override
+    default void close() {
+    }
 
     /**
      * Work after a successful solve that the daemon could not do itself (a Docker Engine pushes its

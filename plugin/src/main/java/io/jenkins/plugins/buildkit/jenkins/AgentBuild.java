@@ -97,30 +97,31 @@ public final class AgentBuild extends MasterToSlaveFileCallable<BuildOutcome> {
         SecretMasker masker = new SecretMasker(masked);
         try {
             BuildSpec spec = spec(options, workspace, env, credentials, driver.platforms());
-            Driver d = driver.create(env);
-            // what only the made driver knows it must hide (the pieces of a kubeconfig)
-            masked.addAll(d.valuesToMask());
-            masker = new SecretMasker(masked);
-            long start = System.nanoTime();
-            // The builder's own log (an image pulled, a container made) is masked as the progress is.
-            PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);
-            TimelineRecorder timeline = new TimelineRecorder(progress.renderer(listener.getLogger(), masker), masker);
-            SolveResult result;
-            try {
-                result = DriverBuild.run(d, spec, timeline, progress == ProgressMode.PLAIN ? builderLog : null);
-            } catch (BuildKitException e) {
-                String message = failure(masker, e);
-                BuildTimeline partial = timeline.timeline();
-                if (partial.getSteps().isEmpty()) {
-                    throw new AbortException(message); // nothing ran: there is no timeline to show
+            try (Driver d = driver.create(env)) {
+                // what only the made driver knows it must hide (the pieces of a kubeconfig)
+                masked.addAll(d.valuesToMask());
+                masker = new SecretMasker(masked);
+                long start = System.nanoTime();
+                // The builder's own log (an image pulled, a container made) is masked as the progress is.
+                PrintStream builderLog = new PrintStream(new MaskingOutputStream(listener.getLogger(), masker), true, StandardCharsets.UTF_8);
+                TimelineRecorder timeline = new TimelineRecorder(progress.renderer(listener.getLogger(), masker), masker);
+                SolveResult result;
+                try {
+                    result = DriverBuild.run(d, spec, timeline, progress == ProgressMode.PLAIN ? builderLog : null);
+                } catch (BuildKitException e) {
+                    String message = failure(masker, e);
+                    BuildTimeline partial = timeline.timeline();
+                    if (partial.getSteps().isEmpty()) {
+                        throw new AbortException(message); // nothing ran: there is no timeline to show
+                    }
+                    // The build page shows a failed build's timeline too: which step failed, and what ran beside it.
+                    throw new FailedBuildException(message, d.builderName(), d.driverName(), partial, (System.nanoTime() - start) / 1_000_000);
+                } finally {
+                    builderLog.close();
                 }
-                // The build page shows a failed build's timeline too: which step failed, and what ran beside it.
-                throw new FailedBuildException(message, d.builderName(), d.driverName(), partial, (System.nanoTime() - start) / 1_000_000);
-            } finally {
-                builderLog.close();
+                BuildOutcome outcome = BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000, timeline.timeline());
+                return spec.isPush() ? withAttestations(outcome, masker) : outcome;
             }
-            BuildOutcome outcome = BuildOutcome.of(d, spec.platforms(), result, (System.nanoTime() - start) / 1_000_000, timeline.timeline());
-            return spec.isPush() ? withAttestations(outcome, masker) : outcome;
         } catch (IllegalArgumentException e) {
             throw new AbortException(failure(masker, e));
         }

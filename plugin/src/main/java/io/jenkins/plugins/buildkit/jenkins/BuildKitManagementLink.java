@@ -98,7 +98,11 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
         BuilderConfig config = find(builder);
         BuilderStatus status;
         try {
-            status = bounded(STATUS_TIMEOUT, () -> BuilderStatus.inspect(driver(config)));
+            status = bounded(STATUS_TIMEOUT, () -> {
+                try (Driver d = driver(config)) {
+                    return BuilderStatus.inspect(d);
+                }
+            });
         } catch (BuildKitException e) {
             status = BuilderStatus.unreachable(config.getName(), driverName(config), e.getMessage());
         }
@@ -132,8 +136,7 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
         AtomicLong freed = new AtomicLong();
         AtomicInteger records = new AtomicInteger();
         return act(config, "prune", () -> {
-            Driver d = driver(config);
-            try (BuildKitClient client = d.connect()) {
+            try (Driver d = driver(config); BuildKitClient client = d.connect()) {
                 client.prune(request.build(), r -> {
                     freed.addAndGet(r.getSize());
                     records.incrementAndGet();
@@ -151,7 +154,9 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
         BuilderConfig config = find(builder);
         Driver d = ownDaemon(config, "stop");
         return act(config, "stop", () -> {
-            d.stop();
+            try (d) {
+                d.stop();
+            }
             return "Stopped builder " + config.getName() + "; its next build starts it again.";
         });
     }
@@ -163,8 +168,11 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
         BuilderConfig config = find(builder);
         Driver d = ownDaemon(config, "remove");
         return act(config, "remove", () -> {
-            String cache = keepState ? ", keeping its cache" : " and its cache" + cacheSize(d);
-            d.remove(keepState, false);
+            String cache;
+            try (d) {
+                cache = keepState ? ", keeping its cache" : " and its cache" + cacheSize(d);
+                d.remove(keepState, false);
+            }
             return "Removed builder " + config.getName() + cache + "; its next build creates it again.";
         });
     }
@@ -210,6 +218,7 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
             throw HttpResponses.errorWithoutStack(400, "builder: " + config.getName() + ": " + e.getMessage());
         }
         if (!d.features().contains(DriverFeature.OWN_DAEMON)) {
+            d.close();
             throw HttpResponses.errorWithoutStack(400, "builder: " + config.getName() + " uses the " + d.driverName()
                     + " driver, whose daemon someone else runs; only docker-container and kubernetes builders can " + action);
         }
@@ -218,8 +227,8 @@ public final class BuildKitManagementLink extends ManagementLink implements Stap
 
     /** The driver's name without contacting anything, for a builder whose status could not be had. */
     private static String driverName(BuilderConfig config) {
-        try {
-            return config.getDriver().toSpec(config.getName(), null, null, List.of(), null).create(Map.of()).driverName();
+        try (Driver d = config.getDriver().toSpec(config.getName(), null, null, List.of(), null).create(Map.of())) {
+            return d.driverName();
         } catch (Exception e) {
             return config.getDriver().getDescriptor().getDisplayName();
         }

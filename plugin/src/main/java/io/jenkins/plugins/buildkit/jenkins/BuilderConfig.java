@@ -153,9 +153,8 @@ public final class BuilderConfig extends AbstractDescribableImpl<BuilderConfig> 
         }
         platformProblems().forEach(p -> problems.add(who + ": " + p));
         if (problems.isEmpty()) {
-            try {
-                // Only the driver's identity matters here: nothing is contacted and no credential is read.
-                Driver d = driver.toSpec(name, buildkitdConfig, buildkitdFlags, List.of(), null).create(Map.of());
+            // Only the driver's identity matters here: nothing is contacted and no credential is read.
+            try (Driver d = driver.toSpec(name, buildkitdConfig, buildkitdFlags, List.of(), null).create(Map.of())) {
                 FeatureCheck.checkConfiguration(d, buildkitdConfig != null || buildkitdFlags != null);
             } catch (UnsupportedFeatureException e) {
                 problems.add(who + ": buildkitdConfig: " + e.getMessage());

@@ -147,17 +147,19 @@ public final class DockerContainerDriverConfig extends DriverConfig {
      */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
-        Driver engine = spec.engine().create(System.getenv());
         ByteArrayOutputStream said = new ByteArrayOutputStream();
-        engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8), java.util.Map.of());
-        String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
-        Driver builder = spec.create(System.getenv());
-        DriverStatus status = builder.status();
-        if (status == DriverStatus.RUNNING) {
-            return report + "; " + BuilderInfo.inspect(builder).describe();
+        try (Driver engine = spec.engine().create(System.getenv())) {
+            engine.bootstrap(new PrintStream(said, true, StandardCharsets.UTF_8), java.util.Map.of());
         }
-        return report + "; container " + ContainerDriver.containerName(spec.builderName()) + " is " + status
-                + ": the builder's first build creates and starts it";
+        String report = said.toString(StandardCharsets.UTF_8).trim().replace("builder " + spec.builderName() + ": ", "");
+        try (Driver builder = spec.create(System.getenv())) {
+            DriverStatus status = builder.status();
+            if (status == DriverStatus.RUNNING) {
+                return report + "; " + BuilderInfo.inspect(builder).describe();
+            }
+            return report + "; container " + ContainerDriver.containerName(spec.builderName()) + " is " + status
+                    + ": the builder's first build creates and starts it";
+        }
     }
 
     @Extension

@@ -3,6 +3,7 @@ package io.jenkins.plugins.buildkit.jenkins;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import io.jenkins.plugins.buildkit.client.CertificatePem;
 import io.jenkins.plugins.buildkit.client.SecretValue;
@@ -49,7 +50,9 @@ public abstract class DriverConfig extends AbstractDescribableImpl<DriverConfig>
 
     /** What "Test connection" reports: by default the daemon's version and platforms. */
     String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
-        return BuilderInfo.inspect(spec.create(System.getenv())).describe();
+        try (Driver driver = spec.create(System.getenv())) {
+            return BuilderInfo.inspect(driver).describe();
+        }
     }
 
     /** TLS from a certificate credential (client certificate and key) and a CA certificate in PEM. */

@@ -7,6 +7,7 @@ import io.jenkins.plugins.buildkit.build.BuildSpec.Problem;
 import io.jenkins.plugins.buildkit.build.InvalidRequestException;
 import io.jenkins.plugins.buildkit.client.BuildKitException;
 import io.jenkins.plugins.buildkit.client.SecretValue;
+import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverKind;
 import io.jenkins.plugins.buildkit.driver.DriverSpec;
 import io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriverOptions;
@@ -145,7 +146,9 @@ public final class KubernetesDriverConfig extends DriverConfig {
     /** The cluster's version and the builder's pods; unlike a build, it makes nothing. */
     @Override
     String probe(DriverSpec spec) throws IOException, InterruptedException, BuildKitException {
-        return spec.create(System.getenv()).probe();
+        try (Driver driver = spec.create(System.getenv())) {
+            return driver.probe();
+        }
     }
 
     @Extension

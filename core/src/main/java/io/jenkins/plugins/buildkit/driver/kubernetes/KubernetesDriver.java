@@ -77,7 +77,7 @@ public final class KubernetesDriver implements Driver {
                     json.unmarshal("{\"apiVersion\":\"apps/v1\",\"kind\":\"Deployment\"}", Deployment.class);
                     json.unmarshal("{\"apiVersion\":\"v1\",\"kind\":\"PodList\"}", io.fabric8.kubernetes.api.model.PodList.class);
                 },
-                () -> io.fabric8.kubernetes.client.utils.HttpClientUtils.getHttpClientFactory().newBuilder());
+                () -> new StoppableJdkHttpClientFactory().newBuilder());
     }
 
     /**
@@ -157,9 +157,32 @@ public final class KubernetesDriver implements Driver {
         return config;
     }
 
-    /** A client of its own for each use: an exec stream owns and closes the one it dials with. */
-    private KubernetesClient client() throws BuildKitException {
-        return new KubernetesClientBuilder().withConfig(config()).build();
+    /**
+     * The driver's one API client, made at first use and shared by its calls and exec streams: each
+     * client has its own HTTP client, TLS session and selector thread, and a build used to make three.
+     */
+    private KubernetesClient client;
+    private final StoppableJdkHttpClientFactory httpClients = new StoppableJdkHttpClientFactory();
+    private boolean closed;
+
+    private synchronized KubernetesClient client() throws BuildKitException {
+        if (closed) {
+            throw new BuildKitException("builder \"" + builderName + "\": the kubernetes driver was closed");
+        }
+        if (client == null) {
+            client = new KubernetesClientBuilder().withHttpClientFactory(httpClients).withConfig(config()).build();
+        }
+        return client;
+    }
+
+    @Override
+    public synchronized void close() {
+        closed = true;
+        if (client != null) {
+            client.close();
+            client = null;
+        }
+        httpClients.stopAll();
     }
 
     private BuildKitException failure(String doing, KubernetesClientException e) {
@@ -186,7 +209,8 @@ public final class KubernetesDriver implements Driver {
     public void bootstrap(PrintStream log, Map<String, RegistryCredential> registryCredentials)
             throws BuildKitException, InterruptedException {
         PrintStream out = log == null ? new PrintStream(PrintStream.nullOutputStream()) : log;
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             String ns = k.getNamespace();
             if (workload(k) == null) {
                 // the toml's certificates are read first: a path that is wrong stops the build before anything is made
@@ -283,7 +307,8 @@ public final class KubernetesDriver implements Driver {
     /** The API server's version, and the builder's workload and pods if they exist; nothing is made. */
     @Override
     public String probe() throws BuildKitException {
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             StringBuilder report = new StringBuilder("Kubernetes ").append(k.getKubernetesVersion().getGitVersion())
                     .append(" at ").append(k.getMasterUrl()).append("; ");
             HasMetadata w = workload(k);
@@ -306,7 +331,8 @@ public final class KubernetesDriver implements Driver {
 
     @Override
     public DriverStatus status() throws BuildKitException {
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             HasMetadata w = workload(k);
             if (w == null) {
                 return DriverStatus.INACTIVE;
@@ -339,7 +365,8 @@ public final class KubernetesDriver implements Driver {
     @Override
     public Map<String, String> nodes() throws BuildKitException {
         Map<String, String> pods = new java.util.TreeMap<>();
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             for (Pod pod : k.pods().withLabels(manifest.labels()).list().getItems()) {
                 pods.put(pod.getMetadata().getName(), pod.getStatus() == null ? "Unknown" : pod.getStatus().getPhase());
             }
@@ -357,7 +384,8 @@ public final class KubernetesDriver implements Driver {
     /** Running pods sorted by name, one chosen by the load-balancing option. */
     String choosePod(String stickyKey) throws BuildKitException {
         List<String> running;
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             running = k.pods().withLabels(manifest.labels()).list().getItems().stream()
                     .filter(p -> p.getMetadata().getDeletionTimestamp() == null)
                     .filter(p -> p.getStatus() != null && "Running".equals(p.getStatus().getPhase()))
@@ -388,17 +416,16 @@ public final class KubernetesDriver implements Driver {
     /** Execs dial-stdio, retrying what may pass (a refused or reset connection, a timeout) as Buildx does. */
     private ByteStream dial(String pod) throws IOException {
         long backoff = 500;
+        KubernetesClient k;
+        try {
+            k = client();
+        } catch (BuildKitException e) {
+            throw new IOException(e.getMessage(), e);
+        }
         for (int attempt = 1; ; attempt++) {
-            KubernetesClient k;
-            try {
-                k = client();
-            } catch (BuildKitException e) {
-                throw new IOException(e.getMessage(), e);
-            }
             try {
                 return new PodExecStream(k, k.getNamespace(), pod);
             } catch (KubernetesClientException e) {
-                k.close();
                 if (attempt >= DIAL_ATTEMPTS || !transient_(e)) {
                     throw new IOException("exec buildctl dial-stdio in pod " + pod + ": " + e.getMessage(), e);
                 }
@@ -436,7 +463,8 @@ public final class KubernetesDriver implements Driver {
         if (keepDaemon) {
             return;
         }
-        try (KubernetesClient k = client()) {
+        KubernetesClient k = client();
+        try {
             k.apps().deployments().withName(manifest.name).delete();
             k.apps().statefulSets().withName(manifest.name).delete();
             k.configMaps().withName(manifest.configMapName()).delete();

@@ -12,19 +12,17 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code buildctl dial-stdio} in a pod, through the API server's exec: gRPC runs over its stdin and
- * stdout. The stream owns its client, so closing it closes the exec and every connection it used.
+ * stdout. The client is the driver's: closing the stream closes the exec, not the client.
  */
 final class PodExecStream implements ByteStream {
     /** Writes go out in pieces no larger than this, each one exec message. */
     private static final int CHUNK = 32 * 1024;
     private static final int STDERR_KEEP = 4096;
 
-    private final KubernetesClient client;
     private final ExecWatch exec;
     private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
 
     PodExecStream(KubernetesClient client, String namespace, String pod) {
-        this.client = client;
         this.exec = client.pods().inNamespace(namespace).withName(pod).inContainer(KubernetesManifest.CONTAINER)
                 .redirectingInput().redirectingOutput().writingError(new TailStream(stderr))
                 .exec("buildctl", "dial-stdio");
@@ -63,11 +61,7 @@ final class PodExecStream implements ByteStream {
         } catch (IOException ignored) {
             // closed already
         } finally {
-            try {
-                exec.close();
-            } finally {
-                client.close();
-            }
+            exec.close();
         }
     }
 

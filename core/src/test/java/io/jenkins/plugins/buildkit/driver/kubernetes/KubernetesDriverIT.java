@@ -64,7 +64,9 @@ public class KubernetesDriverIT {
     public void cleanUp() throws Exception {
         try {
             if (driver != null) {
-                driver.remove(false, false);
+                try (Driver removed = driver) {
+                    removed.remove(false, false);
+                }
                 assertTrue("rm left pods behind", cluster.pods().withLabel("app", builder).list().getItems().isEmpty());
                 assertNull(cluster.apps().deployments().withName(builder).get());
                 assertNull(cluster.configMaps().withName(builder + "-config").get());
@@ -392,7 +394,9 @@ public class KubernetesDriverIT {
                     cachedRun("2/2", again));
         } finally {
             if (driver != null) {
-                driver.remove(false, false);
+                try (Driver removed = driver) {
+                    removed.remove(false, false);
+                }
                 driver = null;
             }
             assertTrue("rm without keeping the state deletes the claim", cluster.persistentVolumeClaims().list().getItems().stream()
