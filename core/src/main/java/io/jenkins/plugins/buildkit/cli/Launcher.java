@@ -62,11 +62,15 @@ public final class Launcher {
         }
         List<String> command = new ArrayList<>();
         command.add(java.toString());
-        ClassArchive archive = ClassArchive.forJar(jar);
-        if (archive != null) {
+        // Without a usable cache the second JVM goes without archive and unpacked libraries.
+        Path cache = cacheDir();
+        ClassArchive archive = null;
+        if (cache != null) {
+            String jarId = jarId(jar);
+            archive = ClassArchive.in(cache, jarId);
             command.addAll(archive.jvmOptions(isBuild(args)));
+            NativeLibraries.in(cache, jarId, jar).map(NativeLibraries::jvmOption).ifPresent(command::add);
         }
-        NativeLibraries.forJar(jar).map(NativeLibraries::jvmOption).ifPresent(command::add);
         // The JVM writes its warnings to stdout, which may carry an image or metadata; those about the
         // archive (classes it cannot hold, an archive of another jar) are no news to a user.
         command.addAll(List.of("-Xlog:disable", "-Xlog:all=warning:stderr", "-Xlog:cds*=off:stderr"));
@@ -215,14 +219,13 @@ public final class Launcher {
         private static final String PREFIX = "META-INF/native/";
 
         /** The unpacked libraries, unpacking them first when they are not there yet; empty when that fails. */
-        static Optional<NativeLibraries> forJar(Path jar) {
+        static Optional<NativeLibraries> in(Path cache, String jarId, Path jar) {
             String suffix = librarySuffix();
-            Path cache = cacheDir();
-            if (suffix == null || cache == null) {
+            if (suffix == null) {
                 return Optional.empty();
             }
             try {
-                Path dir = cache.resolve("natives-" + jarId(jar));
+                Path dir = cache.resolve("natives-" + jarId);
                 if (!Files.isDirectory(dir)) {
                     unpack(jar, suffix, dir);
                 }
@@ -243,7 +246,6 @@ public final class Launcher {
          * that concurrent first commands never see half a library; drops other jars' libraries after.
          */
         private static void unpack(Path jar, String suffix, Path dir) throws IOException {
-            Files.createDirectories(dir.getParent());
             Path partial = dir.resolveSibling(dir.getFileName() + "." + ProcessHandle.current().pid() + ".tmp");
             try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile(), false)) {
                 Files.createDirectories(partial);
@@ -315,17 +317,13 @@ public final class Launcher {
         /** Turning a recording into a cache takes ~3 s; a JVM that hangs gets no more than this. */
         private static final long AOT_CREATE_SECONDS = 120;
 
-        /** The archive for the jar, or null when the user has no cache directory. */
-        static ClassArchive forJar(Path jar) throws IOException {
-            Path dir = cacheDir();
-            if (dir == null) {
-                return null;
-            }
+        /** The archive for the jar named {@code jarId} on this JDK, in {@code cache}. */
+        static ClassArchive in(Path cache, String jarId) {
             boolean aot = Runtime.version().feature() >= 25;
             // The JVM refuses an archive made by another JDK or from another jar, so both name it.
             String jdk = Integer.toHexString((System.getProperty("java.home") + System.getProperty("java.vm.version")).hashCode());
             String kind = aot ? "aot" : "cds";
-            return new ClassArchive(dir.resolve(kind + "-" + jdk + "-" + jarId(jar) + (aot ? ".aot" : ".jsa")), aot);
+            return new ClassArchive(cache.resolve(kind + "-" + jdk + "-" + jarId + (aot ? ".aot" : ".jsa")), aot);
         }
 
         /**
@@ -336,11 +334,6 @@ public final class Launcher {
         List<String> jvmOptions(boolean dump) {
             if (Files.isRegularFile(file)) {
                 return List.of((aot ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + file);
-            }
-            try {
-                Files.createDirectories(file.getParent());
-            } catch (IOException | RuntimeException unwritable) {
-                return List.of();
             }
             if (!dump || !Files.isWritable(file.getParent())) {
                 return List.of();
@@ -401,8 +394,7 @@ public final class Launcher {
             }
             create.addAll(List.of("-XX:AOTMode=create", AOT_CONFIGURATION + configuration, "-XX:AOTCache=" + cache));
             create.addAll(command.subList(jarOption, jarOption + 2));
-            Process creator = new ProcessBuilder(create).redirectInput(ProcessBuilder.Redirect.from(nullFile()))
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            Process creator = new ProcessBuilder(create).redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             try {
                 if (creator.waitFor(AOT_CREATE_SECONDS, TimeUnit.SECONDS) && creator.exitValue() == 0 && Files.isRegularFile(cache)) {
                     return cache;
@@ -413,10 +405,6 @@ public final class Launcher {
             creator.destroyForcibly();
             Files.deleteIfExists(cache);
             return null;
-        }
-
-        private static java.io.File nullFile() {
-            return new java.io.File(isWindows() ? "NUL" : "/dev/null");
         }
 
         /** Archives of this JDK for other jars: older versions of the command line. */
