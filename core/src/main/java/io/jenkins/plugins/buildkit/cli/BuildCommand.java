@@ -27,48 +27,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.IModelTransformer;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code buildkit build}: the flags of {@code docker buildx build}. */
-@Command(name = "build", description = "Build an image from a Dockerfile.", mixinStandardHelpOptions = true,
-        modelTransformer = BuildCommand.DeclaredOptions.class)
 final class BuildCommand implements Callable<Integer> {
-    @Spec
-    CommandSpec command;
+    private final CommandSpec command = model(this);
 
-    @Mixin
-    BuilderOptions builder;
+    static CommandSpec model() {
+        return new BuildCommand().command;
+    }
 
-    @Parameters(index = "0", paramLabel = "PATH", description = "build context directory")
-    String context;
-
-    @Option(names = "--secret", paramLabel = "SECRET", description = "id=ID,src=FILE or id=ID,env=VAR")
-    List<String> secrets = new ArrayList<>();
-
-    @Option(names = "--ssh", paramLabel = "ID=KEYFILE", description = "SSH keys to forward, id=keyfile[,keyfile]")
-    List<String> ssh = new ArrayList<>();
-
-    @Option(names = "--progress", paramLabel = "MODE", defaultValue = "plain", description = "plain, rawjson or quiet (default: ${DEFAULT-VALUE})")
-    String progress;
-
-    @Option(names = {"-q", "--quiet"}, description = "no progress; print only the image digest")
-    boolean quiet;
-
-    @Option(names = "--iidfile", paramLabel = "FILE", description = "write the image ID (its config digest) to the file")
-    Path iidFile;
-
-    @Option(names = "--metadata-file", paramLabel = "FILE", description = "write the build result metadata as JSON")
-    Path metadataFile;
+    private static CommandSpec model(BuildCommand build) {
+        CommandModel model = BuilderOptions.declare(CommandModel.command(build, "build", "Build an image from a Dockerfile."))
+                .parameter("PATH", "build context directory")
+                .list("SECRET", "id=ID,src=FILE or id=ID,env=VAR", "--secret")
+                .list("ID=KEYFILE", "SSH keys to forward, id=keyfile[,keyfile]", "--ssh")
+                .option(String.class, "MODE", "plain", "plain, rawjson or quiet (default: ${DEFAULT-VALUE})", "--progress")
+                .flag("no progress; print only the image digest", "-q", "--quiet")
+                .option(Path.class, "FILE", null, "write the image ID (its config digest) to the file", "--iidfile")
+                .option(Path.class, "FILE", null, "write the build result metadata as JSON", "--metadata-file");
+        addTableOptions(model.spec());
+        return model.spec();
+    }
 
     @Override
     public Integer call() throws Exception {
+        String context = CommandModel.parameter(command);
+        boolean quiet = CommandModel.flag(command, "--quiet");
+        String progress = CommandModel.text(command, "--progress");
+        Path iidFile = CommandModel.path(command, "--iidfile");
+        Path metadataFile = CommandModel.path(command, "--metadata-file");
         ProgressMode mode;
         try {
             mode = quiet ? ProgressMode.QUIET : ProgressMode.parse(progress);
@@ -80,7 +69,7 @@ final class BuildCommand implements Callable<Integer> {
         requireParentDirectory(metadataFile, "--metadata-file");
         BuildSpec.Builder spec = options().applyTo(BuildSpec.builder().context(context));
         List<String> secretValues = new ArrayList<>();
-        for (String s : secrets) {
+        for (String s : CommandModel.list(command, "--secret")) {
             SecretSource source;
             try {
                 source = SecretSource.parse(s);
@@ -94,7 +83,7 @@ final class BuildCommand implements Callable<Integer> {
                 // validation reports the unreadable source
             }
         }
-        for (String s : ssh) {
+        for (String s : CommandModel.list(command, "--ssh")) {
             try {
                 spec.ssh(io.jenkins.plugins.buildkit.build.SshSource.parse(s));
             } catch (IllegalArgumentException e) {
@@ -111,7 +100,7 @@ final class BuildCommand implements Callable<Integer> {
         });
         SecretMasker masker = new SecretMasker(secretValues);
         // Made outside the try below: a bad --builder or --driver-opt is a usage error, not a failed build.
-        Driver driver = builder.driver();
+        Driver driver = BuilderOptions.of(command).driver();
         BuildSpec request = spec.build();
         SolveResult result;
         // The builder's own log (an image pulled, a container made) is masked as the progress is.
@@ -137,7 +126,7 @@ final class BuildCommand implements Callable<Integer> {
             }
         }
         if (metadataFile != null) {
-            writeMetadata(result.exporterResponse());
+            writeMetadata(metadataFile, result.exporterResponse());
         }
         // standard output may carry the exported tarball itself, which a digest line would corrupt
         boolean tarballToStdout = request.resolvedOutputs().stream().anyMatch(o -> OutputSpec.STANDARD_OUTPUT.equals(o.dest()));
@@ -159,24 +148,20 @@ final class BuildCommand implements Callable<Integer> {
     }
 
     /** Adds an option of {@link BuildOption}'s table for each parameter that has a Buildx flag. */
-    public static final class DeclaredOptions implements IModelTransformer {
-        @Override
-        public CommandSpec transform(CommandSpec command) {
-            for (BuildOption o : BuildOption.values()) {
-                if (o.flags().isEmpty()) {
-                    continue;
-                }
-                OptionSpec.Builder option = OptionSpec.builder(o.flags().toArray(String[]::new)).description(o.description());
-                if (o.kind() == BuildOption.Kind.FLAG) {
-                    option.type(boolean.class);
-                } else if (o.kind() == BuildOption.Kind.TEXT) {
-                    option.type(String.class).paramLabel(o.valueLabel());
-                } else {
-                    option.type(List.class).auxiliaryTypes(String.class).paramLabel(o.valueLabel());
-                }
-                command.addOption(option.build());
+    private static void addTableOptions(CommandSpec command) {
+        for (BuildOption o : BuildOption.values()) {
+            if (o.flags().isEmpty()) {
+                continue;
             }
-            return command;
+            OptionSpec.Builder option = OptionSpec.builder(o.flags().toArray(String[]::new)).description(o.description());
+            if (o.kind() == BuildOption.Kind.FLAG) {
+                option.type(boolean.class);
+            } else if (o.kind() == BuildOption.Kind.TEXT) {
+                option.type(String.class).paramLabel(o.valueLabel());
+            } else {
+                option.type(List.class).auxiliaryTypes(String.class).paramLabel(o.valueLabel());
+            }
+            command.addOption(option.build());
         }
     }
 
@@ -216,7 +201,7 @@ final class BuildCommand implements Callable<Integer> {
         return key + "=" + (fromEnv == null ? "" : fromEnv);
     }
 
-    private void writeMetadata(Map<String, String> response) throws IOException {
+    private static void writeMetadata(Path metadataFile, Map<String, String> response) throws IOException {
         try (Writer w = Files.newBufferedWriter(metadataFile, StandardCharsets.UTF_8);
                 JsonGenerator json = new JsonFactory().createGenerator(w)) {
             json.useDefaultPrettyPrinter();

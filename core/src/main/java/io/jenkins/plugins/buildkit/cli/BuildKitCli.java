@@ -1,21 +1,30 @@
 package io.jenkins.plugins.buildkit.cli;
 
 import java.io.PrintStream;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * {@code buildkit}: build images and look after builders from a shell, with the flags of
  * {@code docker buildx build}. Exit status 0 on success, 1 when the work failed, 2 for a usage error;
  * a failure is reported on stderr, first line first.
  */
-@Command(name = "buildkit", mixinStandardHelpOptions = true, version = "buildkit-cli 0.1",
-        description = "Build container images with BuildKit.")
 public final class BuildKitCli implements Runnable {
-    private static final List<Class<?>> SUBCOMMANDS = List.of(BuildCommand.class, InspectCommand.class,
-            DiskUsageCommand.class, PruneCommand.class, StopCommand.class, RmCommand.class);
+    /** Each command's model by name, in the order the usage lists them. */
+    private static final Map<String, Supplier<CommandSpec>> SUBCOMMANDS = new LinkedHashMap<>();
+
+    static {
+        SUBCOMMANDS.put("build", BuildCommand::model);
+        SUBCOMMANDS.put("inspect", InspectCommand::model);
+        SUBCOMMANDS.put("du", DiskUsageCommand::model);
+        SUBCOMMANDS.put("prune", PruneCommand::model);
+        SUBCOMMANDS.put("stop", StopCommand::model);
+        SUBCOMMANDS.put("rm", RmCommand::model);
+    }
 
     /** Netty's switch for its JFR events, under the name gRPC's shading gives it. */
     private static final String NETTY_JFR_PROPERTY = "io.grpc.netty.shaded.io.netty.jfr.enabled";
@@ -27,8 +36,8 @@ public final class BuildKitCli implements Runnable {
     /** Commands that call a kubernetes builder's cluster: those that connect, and rm. */
     private static final java.util.Set<String> CLUSTER_COMMANDS = java.util.Set.of("build", "inspect", "du", "prune", "rm");
 
-    @CommandLine.Spec
-    CommandLine.Model.CommandSpec spec;
+    private final CommandSpec spec = CommandModel.command(this, "buildkit", "Build container images with BuildKit.").spec()
+            .version("buildkit-cli 0.1");
 
     @Override
     public void run() {
@@ -85,17 +94,14 @@ public final class BuildKitCli implements Runnable {
 
     /** Runs the command line and returns the exit status; the calling thread may be interrupted to cancel. */
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        CommandLine cli = new CommandLine(new BuildKitCli());
-        // Reading a command's annotations costs ~20 ms each in a fresh JVM: a named command gets only
-        // itself; usage and a mistyped name get them all.
-        Class<?> named = args.length == 0 ? null : SUBCOMMANDS.stream()
-                .filter(c -> c.getAnnotation(Command.class).name().equals(args[0])).findFirst().orElse(null);
-        for (Class<?> subcommand : SUBCOMMANDS) {
-            if (named == null || named == subcommand) {
-                // A CommandLine of its own: picocli applies a command's model transformer only in that constructor.
-                cli.addSubcommand(new CommandLine(subcommand));
+        CommandLine cli = new CommandLine(new BuildKitCli().spec);
+        // A named command gets only its own model, which is all it needs; usage and a mistyped name get them all.
+        String named = args.length > 0 && SUBCOMMANDS.containsKey(args[0]) ? args[0] : null;
+        SUBCOMMANDS.forEach((name, model) -> {
+            if (named == null || named.equals(name)) {
+                cli.addSubcommand(name, new CommandLine(model.get()));
             }
-        }
+        });
         cli.setOut(new java.io.PrintWriter(out, true));
         cli.setErr(new java.io.PrintWriter(err, true));
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {

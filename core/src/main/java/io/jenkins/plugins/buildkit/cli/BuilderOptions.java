@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Which builder a command uses. {@code --builder} is {@code docker} (the default: the engine that
@@ -18,30 +18,44 @@ import picocli.CommandLine.Option;
  * {@code remote:ENDPOINT} for a buildkitd of your own, with TLS files as buildctl takes them.
  */
 final class BuilderOptions {
-    @Option(names = "--builder", paramLabel = "BUILDER", defaultValue = "${env:BUILDKIT_BUILDER:-docker}",
-            description = "docker | docker:ENDPOINT | container:NAME | kubernetes:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})")
-    String builder;
+    private String builder;
+    private Path kubeconfig;
+    private Path caCert;
+    private Path cert;
+    private Path key;
+    private String serverName;
+    private long timeoutSeconds;
+    private List<String> driverOpts;
 
-    @Option(names = "--kubeconfig", paramLabel = "FILE", description = "kubeconfig of a kubernetes builder's cluster (default: $KUBECONFIG, then ~/.kube/config)")
-    Path kubeconfig;
+    /** Adds the options of every command that uses a builder. */
+    static CommandModel declare(CommandModel command) {
+        return command
+                .option(String.class, "BUILDER", "${env:BUILDKIT_BUILDER:-docker}",
+                        "docker | docker:ENDPOINT | container:NAME | kubernetes:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})",
+                        "--builder")
+                .option(Path.class, "FILE", null, "kubeconfig of a kubernetes builder's cluster (default: $KUBECONFIG, then ~/.kube/config)",
+                        "--kubeconfig")
+                .option(Path.class, "FILE", null, "CA certificate of a remote builder", "--tlscacert")
+                .option(Path.class, "FILE", null, "client certificate for a remote builder", "--tlscert")
+                .option(Path.class, "FILE", null, "client key for a remote builder", "--tlskey")
+                .option(String.class, "NAME", null, "server name to verify for a remote builder", "--tlsservername")
+                .option(int.class, "SECONDS", "20", "connect timeout (default: ${DEFAULT-VALUE})", "--timeout")
+                .list("KEY=VALUE", "option of a container:NAME or kubernetes:NAME builder, as buildx's --driver-opt", "--driver-opt");
+    }
 
-    @Option(names = "--tlscacert", paramLabel = "FILE", description = "CA certificate of a remote builder")
-    Path caCert;
-
-    @Option(names = "--tlscert", paramLabel = "FILE", description = "client certificate for a remote builder")
-    Path cert;
-
-    @Option(names = "--tlskey", paramLabel = "FILE", description = "client key for a remote builder")
-    Path key;
-
-    @Option(names = "--tlsservername", paramLabel = "NAME", description = "server name to verify for a remote builder")
-    String serverName;
-
-    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "20", description = "connect timeout (default: ${DEFAULT-VALUE})")
-    int timeoutSeconds;
-
-    @Option(names = "--driver-opt", paramLabel = "KEY=VALUE", description = "option of a container:NAME or kubernetes:NAME builder, as buildx's --driver-opt")
-    java.util.List<String> driverOpts = new java.util.ArrayList<>();
+    /** The builder options as parsed for {@code command}. */
+    static BuilderOptions of(CommandSpec command) {
+        BuilderOptions o = new BuilderOptions();
+        o.builder = CommandModel.text(command, "--builder");
+        o.kubeconfig = CommandModel.path(command, "--kubeconfig");
+        o.caCert = CommandModel.path(command, "--tlscacert");
+        o.cert = CommandModel.path(command, "--tlscert");
+        o.key = CommandModel.path(command, "--tlskey");
+        o.serverName = CommandModel.text(command, "--tlsservername");
+        o.timeoutSeconds = CommandModel.number(command, "--timeout");
+        o.driverOpts = CommandModel.list(command, "--driver-opt");
+        return o;
+    }
 
     /**
      * The driver, made by {@link DriverKind}. {@code --builder} is {@code KIND[:ARGUMENT]}, Buildx's

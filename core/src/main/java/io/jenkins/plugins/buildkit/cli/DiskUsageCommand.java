@@ -3,24 +3,24 @@ package io.jenkins.plugins.buildkit.cli;
 import io.jenkins.plugins.buildkit.client.BuildKitClient;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.wire.control.UsageRecord;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code buildkit du}: the build cache's records and their sizes. */
-@Command(name = "du", description = "Show the builder's disk usage.", mixinStandardHelpOptions = true)
 final class DiskUsageCommand implements Callable<Integer> {
-    @Mixin
-    BuilderOptions builder;
+    private final CommandSpec spec = BuilderOptions.declare(CommandModel.command(this, "du", "Show the builder's disk usage."))
+            .list("FILTER", "e.g. type=regular", "--filter")
+            .spec();
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = "e.g. type=regular")
-    List<String> filters = new ArrayList<>();
+    static CommandSpec model() {
+        return new DiskUsageCommand().spec;
+    }
 
     @Override
     public Integer call() throws Exception {
+        BuilderOptions builder = BuilderOptions.of(spec);
+        List<String> filters = CommandModel.list(spec, "--filter");
         try (Driver driver = builder.driver(); BuildKitClient client = driver.connect()) {
             long total = 0;
             System.out.printf("%-28s %-8s %12s  %s%n", "ID", "RECLAIM", "SIZE", "DESCRIPTION");

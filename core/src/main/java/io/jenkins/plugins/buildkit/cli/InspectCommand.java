@@ -3,20 +3,21 @@ package io.jenkins.plugins.buildkit.cli;
 import io.jenkins.plugins.buildkit.driver.BuilderInfo;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code buildkit inspect}: the builder, its driver, status, BuildKit version and platforms. */
-@Command(name = "inspect", description = "Show a builder's driver, status, BuildKit version and platforms.",
-        mixinStandardHelpOptions = true)
 final class InspectCommand implements Callable<Integer> {
-    @Mixin
-    BuilderOptions builder;
+    private final CommandSpec spec = BuilderOptions.declare(CommandModel.command(this, "inspect",
+            "Show a builder's driver, status, BuildKit version and platforms.")).spec();
+
+    static CommandSpec model() {
+        return new InspectCommand().spec;
+    }
 
     @Override
     public Integer call() throws Exception {
         BuilderInfo info;
-        try (Driver driver = builder.driver()) {
+        try (Driver driver = BuilderOptions.of(spec).driver()) {
             info = BuilderInfo.inspect(driver);
         }
         System.out.println("Name:      " + info.builderName());

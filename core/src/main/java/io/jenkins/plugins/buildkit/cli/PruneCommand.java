@@ -9,36 +9,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code buildkit prune}: remove build cache. */
-@Command(name = "prune", description = "Remove build cache.", mixinStandardHelpOptions = true)
 final class PruneCommand implements Callable<Integer> {
-    @Mixin
-    BuilderOptions builder;
+    private final CommandSpec spec = BuilderOptions.declare(CommandModel.command(this, "prune", "Remove build cache."))
+            .flag("include internal and frontend records", "-a", "--all")
+            .list("FILTER", "e.g. until=24h or type=regular", "--filter")
+            .option(long.class, "SECONDS", null, "keep records used within this many seconds", "--keep-duration")
+            .option(String.class, "SIZE", null, "cache to keep in any case, e.g. 10gb (--keep-storage is Buildx's older name)",
+                    "--reserved-space", "--keep-storage")
+            .option(String.class, "SIZE", null, "the most the cache may use, e.g. 50gb", "--max-used-space")
+            .option(String.class, "SIZE", null, "disk space to leave free, e.g. 20gb", "--min-free-space")
+            .spec();
 
-    @Option(names = {"-a", "--all"}, description = "include internal and frontend records")
-    boolean all;
+    static CommandSpec model() {
+        return new PruneCommand().spec;
+    }
 
-    @Option(names = "--filter", paramLabel = "FILTER", description = "e.g. until=24h or type=regular")
-    List<String> filters = new ArrayList<>();
-
-    @Option(names = "--keep-duration", paramLabel = "SECONDS", description = "keep records used within this many seconds")
-    long keepSeconds;
-
-    @Option(names = {"--reserved-space", "--keep-storage"}, paramLabel = "SIZE",
-            description = "cache to keep in any case, e.g. 10gb (--keep-storage is Buildx's older name)")
-    String reservedSpace;
-
-    @Option(names = "--max-used-space", paramLabel = "SIZE", description = "the most the cache may use, e.g. 50gb")
-    String maxUsedSpace;
-
-    @Option(names = "--min-free-space", paramLabel = "SIZE", description = "disk space to leave free, e.g. 20gb")
-    String minFreeSpace;
-
-    private static long bytes(String flag, String value) {
+    private long bytes(String flag) {
+        String value = CommandModel.text(spec, flag);
         if (value == null) {
             return 0;
         }
@@ -52,9 +42,9 @@ final class PruneCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         AtomicLong reclaimed = new AtomicLong();
-        Duration keep = Duration.ofSeconds(keepSeconds);
+        Duration keep = Duration.ofSeconds(CommandModel.number(spec, "--keep-duration"));
         List<String> daemonFilters = new ArrayList<>();
-        for (String f : filters) {
+        for (String f : CommandModel.list(spec, "--filter")) {
             // As in buildx, until=DURATION is not a daemon filter but the age to keep.
             if (f.startsWith("until=")) {
                 String until = f.substring("until=".length());
@@ -66,10 +56,10 @@ final class PruneCommand implements Callable<Integer> {
                 daemonFilters.add(f);
             }
         }
-        PruneRequest request = PruneRequest.newBuilder().setAll(all).addAllFilter(daemonFilters).setKeepDuration(keep.toNanos())
-                .setReservedSpace(bytes("--reserved-space", reservedSpace)).setMaxUsedSpace(bytes("--max-used-space", maxUsedSpace))
-                .setMinFreeSpace(bytes("--min-free-space", minFreeSpace)).build();
-        try (Driver driver = builder.driver(); BuildKitClient client = driver.connect()) {
+        PruneRequest request = PruneRequest.newBuilder().setAll(CommandModel.flag(spec, "--all")).addAllFilter(daemonFilters)
+                .setKeepDuration(keep.toNanos()).setReservedSpace(bytes("--reserved-space")).setMaxUsedSpace(bytes("--max-used-space"))
+                .setMinFreeSpace(bytes("--min-free-space")).build();
+        try (Driver driver = BuilderOptions.of(spec).driver(); BuildKitClient client = driver.connect()) {
             client.prune(request, r -> {
                         reclaimed.addAndGet(r.getSize());
                         System.out.println("removed " + r.getID() + " " + r.getSize() + " bytes");

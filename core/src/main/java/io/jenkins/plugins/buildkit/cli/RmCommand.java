@@ -3,30 +3,28 @@ package io.jenkins.plugins.buildkit.cli;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code buildkit rm}: remove a builder's daemon and, unless kept, its state, as {@code buildx rm}. */
-@Command(name = "rm", description = "Remove a builder's daemon (container:NAME) and its state.", mixinStandardHelpOptions = true)
 final class RmCommand implements Callable<Integer> {
-    @Mixin
-    BuilderOptions builder;
+    private final CommandSpec spec = BuilderOptions.declare(CommandModel.command(this, "rm",
+            "Remove a builder's daemon (container:NAME) and its state."))
+            .flag("keep the build cache (the state volume)", "--keep-state")
+            .flag("keep the daemon running", "--keep-daemon")
+            .spec();
 
-    @Option(names = "--keep-state", description = "keep the build cache (the state volume)")
-    boolean keepState;
-
-    @Option(names = "--keep-daemon", description = "keep the daemon running")
-    boolean keepDaemon;
+    static CommandSpec model() {
+        return new RmCommand().spec;
+    }
 
     @Override
     public Integer call() throws Exception {
-        try (Driver driver = builder.driver()) {
-            return remove(driver);
+        try (Driver driver = BuilderOptions.of(spec).driver()) {
+            return remove(driver, CommandModel.flag(spec, "--keep-state"), CommandModel.flag(spec, "--keep-daemon"));
         }
     }
 
-    private int remove(Driver driver) throws Exception {
+    private static int remove(Driver driver, boolean keepState, boolean keepDaemon) throws Exception {
         if (!driver.features().contains(DriverFeature.OWN_DAEMON)) {
             // The docker and remote drivers use a daemon that someone else runs.
             System.err.println(driver.builderName() + ": the " + driver.driverName() + " driver's daemon is not ours; nothing removed");

@@ -3,18 +3,20 @@ package io.jenkins.plugins.buildkit.cli;
 import io.jenkins.plugins.buildkit.driver.Driver;
 import io.jenkins.plugins.buildkit.driver.DriverFeature;
 import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code buildkit stop}: stop a builder's daemon, keeping it and its state, as {@code buildx stop}. */
-@Command(name = "stop", description = "Stop a builder's daemon (container:NAME).", mixinStandardHelpOptions = true)
 final class StopCommand implements Callable<Integer> {
-    @Mixin
-    BuilderOptions builder;
+    private final CommandSpec spec = BuilderOptions.declare(CommandModel.command(this, "stop",
+            "Stop a builder's daemon (container:NAME).")).spec();
+
+    static CommandSpec model() {
+        return new StopCommand().spec;
+    }
 
     @Override
     public Integer call() throws Exception {
-        try (Driver driver = builder.driver()) {
+        try (Driver driver = BuilderOptions.of(spec).driver()) {
             return stop(driver);
         }
     }
