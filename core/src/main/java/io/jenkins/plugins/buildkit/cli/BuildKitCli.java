@@ -53,7 +53,7 @@ public final class BuildKitCli implements Runnable {
         if (CONNECTING_COMMANDS.contains(command)) {
             io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();
         }
-        if (CLUSTER_COMMANDS.contains(command) && namesKubernetesBuilder(args)) {
+        if (CLUSTER_COMMANDS.contains(command) && "kubernetes".equals(BuilderArgument.kind(args, System.getenv(BuilderArgument.ENVIRONMENT_VARIABLE)))) {
             io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver.initialiseInBackground();
         }
         // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a
@@ -78,18 +78,6 @@ public final class BuildKitCli implements Runnable {
             // Exiting from inside a shutdown would block: the signal already decides the status.
             System.exit(status);
         }
-    }
-
-    /** A first look at the arguments, before picocli: whether {@code --builder} names a kubernetes builder. */
-    static boolean namesKubernetesBuilder(String[] args) {
-        for (int i = 0; i < args.length; i++) {
-            String value = args[i].startsWith("--builder=") ? args[i].substring("--builder=".length())
-                    : "--builder".equals(args[i]) && i + 1 < args.length ? args[i + 1] : null;
-            if (value != null && value.startsWith("kubernetes:")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Runs the command line and returns the exit status; the calling thread may be interrupted to cancel. */

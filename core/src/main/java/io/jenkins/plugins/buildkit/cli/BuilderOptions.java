@@ -30,7 +30,7 @@ final class BuilderOptions {
     /** Adds the options of every command that uses a builder. */
     static CommandModel declare(CommandModel command) {
         return command
-                .option(String.class, "BUILDER", "${env:BUILDKIT_BUILDER:-docker}",
+                .option(String.class, "BUILDER", "${env:" + BuilderArgument.ENVIRONMENT_VARIABLE + ":-docker}",
                         "docker | docker:ENDPOINT | container:NAME | kubernetes:NAME | remote:ENDPOINT (default: ${DEFAULT-VALUE})",
                         "--builder")
                 .option(Path.class, "FILE", null, "kubeconfig of a kubernetes builder's cluster (default: $KUBECONFIG, then ~/.kube/config)",

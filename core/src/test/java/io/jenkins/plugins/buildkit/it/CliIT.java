@@ -376,6 +376,26 @@ public class CliIT {
                 assertTrue(names.toString(), names.get(1).startsWith("natives-"));
             }
         }
+        // A build with another driver makes an archive of its own and leaves the remote builds' alone:
+        // an AOT cache loads all it holds at start, so one cache for all drivers would load each driver's client.
+        Path remoteArchive;
+        try (var files = Files.list(cache.resolve("buildkit-cli"))) {
+            remoteArchive = files.filter(f -> !f.getFileName().toString().startsWith("natives-")).findFirst().orElseThrow();
+        }
+        assertTrue(remoteArchive.toString(), remoteArchive.getFileName().toString().contains("-remote."));
+        java.nio.file.attribute.FileTime remoteWritten = Files.getLastModifiedTime(remoteArchive);
+        for (int i = 0; i < 2; i++) {
+            Run docker = run(cli(List.of(), Map.of("XDG_CACHE_HOME", cache.toString()),
+                    "build", "--builder", "docker", "--progress", "quiet", "-o", "type=cacheonly", ctx));
+            assertEquals(docker.stderr, 0, docker.exit);
+            assertFalse(docker.stderr, docker.stderr.contains("cds") || docker.stderr.contains("AOT"));
+        }
+        try (var files = Files.list(cache.resolve("buildkit-cli"))) {
+            List<String> names = files.map(f -> f.getFileName().toString()).sorted().toList();
+            assertEquals(names.toString(), 3, names.size());
+            assertTrue(names.toString(), names.get(0).contains("-docker.") && names.get(1).contains("-remote."));
+        }
+        assertEquals(remoteWritten, Files.getLastModifiedTime(remoteArchive));
     }
 
     /**
