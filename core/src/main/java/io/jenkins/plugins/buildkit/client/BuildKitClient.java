@@ -62,6 +62,8 @@ public final class BuildKitClient implements AutoCloseable {
     private final ControlGrpc.ControlBlockingStub blocking;
     private final ControlGrpc.ControlStub async;
     private final ControlGrpc.ControlFutureStub futures;
+    /** What the daemon said to Info on this connection, once it said it. */
+    private volatile InfoResponse info;
 
     private BuildKitClient(ManagedChannel channel, AutoCloseable transportResources, String where, TlsConfig tls,
             java.time.Duration connectTimeout, StreamChannel streamChannel, SessionTransport sessionTransport) {
@@ -184,7 +186,7 @@ public final class BuildKitClient implements AutoCloseable {
     private void ping() throws BuildKitException {
         long timeoutMs = connectTimeout.toMillis();
         try {
-            blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).info(InfoRequest.getDefaultInstance());
+            info = blocking.withDeadlineAfter(timeoutMs, TimeUnit.MILLISECONDS).info(InfoRequest.getDefaultInstance());
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 // Daemons before BuildKit 0.11 have no Info; ListWorkers proves the connection as well.
@@ -305,10 +307,18 @@ public final class BuildKitClient implements AutoCloseable {
         return where;
     }
 
-    /** The daemon's version; empty fields on daemons that predate the Info call. */
+    /**
+     * The daemon's version; empty fields on daemons that predate the Info call. Asked once per
+     * connection: connecting asks already, and a build would ask again right after.
+     */
     public InfoResponse info() throws BuildKitException {
+        InfoResponse known = info;
+        if (known != null) {
+            return known;
+        }
         try {
-            return bounded(QUERY_DEADLINE).info(InfoRequest.getDefaultInstance());
+            info = bounded(QUERY_DEADLINE).info(InfoRequest.getDefaultInstance());
+            return info;
         } catch (StatusRuntimeException e) {
             if (e.getStatus().getCode() == Status.Code.UNIMPLEMENTED) {
                 return InfoResponse.getDefaultInstance();
