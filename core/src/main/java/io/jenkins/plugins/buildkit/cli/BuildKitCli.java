@@ -1,5 +1,7 @@
 package io.jenkins.plugins.buildkit.cli;
 
+import io.grpc.netty.shaded.io.netty.util.internal.logging.InternalLoggerFactory;
+import io.grpc.netty.shaded.io.netty.util.internal.logging.JdkLoggerFactory;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -49,6 +51,11 @@ public final class BuildKitCli implements Runnable {
         if (System.getProperty(NETTY_JFR_PROPERTY) == null) {
             System.setProperty(NETTY_JFR_PROPERTY, "false");
         }
+        // Netty would first look for SLF4J, find it without a binding (other libraries bring it), and then
+        // settle on java.util.logging: ~20 ms of class loading, half of it from the jar (SLF4J's classes
+        // are too old for a class archive), ahead of its first class in every command. It is told the
+        // outcome instead.
+        InternalLoggerFactory.setDefaultFactory(JdkLoggerFactory.INSTANCE);
         String command = args.length > 0 ? args[0] : "";
         if (CONNECTING_COMMANDS.contains(command)) {
             io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();

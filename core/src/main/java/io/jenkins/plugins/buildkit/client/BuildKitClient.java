@@ -87,9 +87,10 @@ public final class BuildKitClient implements AutoCloseable {
      */
     public static void initialiseInBackground() {
         java.lang.invoke.MethodHandles.Lookup lookup = java.lang.invoke.MethodHandles.lookup();
+        // OpenSSL first: a connection needs its TLS context before its transport.
         BackgroundInitialisation.startOnce("buildkit-initialise",
-                Epoll::isAvailable,
                 GrpcSslContexts::forClient,
+                Epoll::isAvailable,
                 io.jenkins.plugins.buildkit.wire.control.ControlOuterClass::getDescriptor,
                 io.jenkins.plugins.buildkit.wire.filesync.Filesync::getDescriptor,
                 () -> lookup.ensureInitialized(NettyChannelBuilder.class),
