@@ -60,7 +60,8 @@ public final class BuildKitCli implements Runnable {
         if (CONNECTING_COMMANDS.contains(command)) {
             io.jenkins.plugins.buildkit.client.BuildKitClient.initialiseInBackground();
         }
-        if (CLUSTER_COMMANDS.contains(command) && "kubernetes".equals(BuilderArgument.kind(args, System.getenv(BuilderArgument.ENVIRONMENT_VARIABLE)))) {
+        String driver = BuilderArgument.kind(args, System.getenv(BuilderArgument.ENVIRONMENT_VARIABLE));
+        if (CLUSTER_COMMANDS.contains(command) && "kubernetes".equals(driver)) {
             io.jenkins.plugins.buildkit.driver.kubernetes.KubernetesDriver.initialiseInBackground();
         }
         // Ctrl-C: interrupt the command, which cancels a running solve on the daemon, and give it a
