@@ -417,8 +417,10 @@ public final class Launcher {
         /** Archives of this JDK for other jars (older versions of the command line), whatever their driver. */
         private static void deleteOthersOfThisJdk(Path archive) throws IOException {
             String name = archive.getFileName().toString();
-            String thisJar = name.substring(0, name.lastIndexOf('-') + 1);
-            String jdkPrefix = thisJar.substring(0, thisJar.lastIndexOf('-', thisJar.length() - 2) + 1);
+            // KIND-JDK-JAR-DRIVER.EXT, as in() names it; none of the four parts holds a '-'
+            String[] parts = name.split("-");
+            String jdkPrefix = parts[0] + "-" + parts[1] + "-";
+            String thisJar = jdkPrefix + parts[2] + "-";
             String extension = name.substring(name.lastIndexOf('.'));
             try (DirectoryStream<Path> others = Files.newDirectoryStream(archive.getParent(), jdkPrefix + "*" + extension)) {
                 for (Path other : others) {
